@@ -1,0 +1,347 @@
+"""The collection: outlets, topics and the clippings themselves."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+SLUG_LENGTH = 80
+
+
+def make_slug(text: str, fallback: str = "clipping") -> str:
+    """A URL slug of at most SLUG_LENGTH characters that never comes out empty."""
+    slug = slugify(text)[:SLUG_LENGTH].strip("-")
+    return slug or fallback
+
+
+class OutletKind(models.TextChoices):
+    NATIONAL_DAILY = "national-daily", _("National daily")
+    REGIONAL_DAILY = "regional-daily", _("Regional daily")
+    WIRE = "wire", _("Wire service")
+    BROADCASTER = "broadcaster", _("Broadcaster")
+    WEEKLY = "weekly", _("Weekly magazine")
+    ONLINE = "online", _("Online")
+    PARTY_ORGAN = "party-organ", _("Party organ")
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class ArticleEdition(models.TextChoices):
+    UNSPECIFIED = "unspecified", _("Unspecified")
+    MORNING = "morning", _("Morning")
+    EVENING = "evening", _("Evening")
+    ONLINE = "online", _("Online")
+    WEEKLY = "weekly", _("Weekly")
+
+
+class ArticleKind(models.TextChoices):
+    FULL = "full", _("Full translation")
+    ABRIDGED = "abridged", _("Abridged translation")
+    SUMMARY = "summary", _("Summary")
+    EDITORIAL = "editorial", _("Editorial")
+    INTERVIEW = "interview", _("Interview")
+    COLUMN = "column", _("Column")
+    OTHER = "other", _("Other")
+
+
+class Outlet(models.Model):
+    Kind = OutletKind
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text=_(
+            'Other spellings seen in source lines, one per line (e.g. "Nihon Keizai").'
+        ),
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.NATIONAL_DAILY)
+    language = models.CharField(
+        max_length=12, default="ja", help_text=_("BCP 47 code, e.g. ja")
+    )
+    country = models.CharField(max_length=60, default="Japan")
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="outlet_name_not_empty"),
+            models.CheckConstraint(condition=~Q(slug=""), name="outlet_slug_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=OutletKind.values), name="outlet_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:outlet-detail", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class TagQuerySet(models.QuerySet):
+    def roots(self) -> TagQuerySet:
+        return self.filter(parent__isnull=True)
+
+
+class Tag(models.Model):
+    """A topic. Topics form a tree of at most two levels ("Security › Okinawa")."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Leave empty for a top-level topic. Topics nest two levels deep."),
+    )
+    description = models.TextField(blank=True)
+    keywords = models.TextField(
+        blank=True,
+        help_text=_(
+            "Words or phrases, one per line, whose presence in a clipping suggests this topic."
+        ),
+    )
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="tag_name_not_empty"),
+            models.CheckConstraint(condition=~Q(slug=""), name="tag_slug_not_empty"),
+            models.UniqueConstraint(
+                Lower("name"), "parent", name="tag_unique_name_per_parent"
+            ),
+            # NULL parents never collide in a unique index, so top-level names need their own.
+            models.UniqueConstraint(
+                Lower("name"),
+                condition=Q(parent__isnull=True),
+                name="tag_unique_root_name",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        if self.parent_id is None:
+            return self.name
+        return f"{self.parent.name} › {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:topic-detail", args=[self.slug])
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        if self.parent_id is None:
+            return
+        if self.pk is not None and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A topic cannot be its own parent.")})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Topics nest two levels deep: choose a top-level topic as parent."
+                    )
+                }
+            )
+        if self.pk is not None and self.children.exists():
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "This topic has sub-topics, so it must stay at the top level."
+                    )
+                }
+            )
+
+    def descendant_ids(self) -> list[int]:
+        """This topic and its sub-topics: a parent's page includes its children's clippings."""
+        return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
+        """The one definition of public: published, and its publication time has come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def with_related(self) -> ArticleQuerySet:
+        """Load outlet and topics up front so templates never query."""
+        return self.select_related("outlet").prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.select_related("parent"))
+        )
+
+    def in_topic(self, tag: Tag) -> ArticleQuerySet:
+        return self.filter(tags__in=tag.descendant_ids()).distinct()
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by("-published_on", "-id")
+
+
+class Article(models.Model):
+    Status = ArticleStatus
+    Edition = ArticleEdition
+    Kind = ArticleKind
+
+    title = models.CharField(
+        _("headline"), max_length=300, help_text=_("Translated headline.")
+    )
+    slug = models.SlugField(max_length=SLUG_LENGTH, blank=True)
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="articles"
+    )
+    published_on = models.DateField(
+        _("source date"), help_text=_("The date the outlet ran it.")
+    )
+    page = models.CharField(
+        max_length=20, blank=True, help_text=_('"5", "1", "22-25"; blank when unknown.')
+    )
+    edition = models.CharField(
+        max_length=12, choices=Edition, default=Edition.UNSPECIFIED
+    )
+    position = models.CharField(
+        _("position note"), max_length=120, blank=True, help_text=_('e.g. "Top play".')
+    )
+    kind = models.CharField(max_length=12, choices=Kind, default=Kind.FULL)
+    body = models.TextField(
+        help_text=_("Plain text; separate paragraphs with a blank line.")
+    )
+    original_title = models.CharField(
+        _("original headline"), max_length=300, blank=True
+    )
+    original_language = models.CharField(
+        _("original language"), max_length=12, blank=True, default="ja"
+    )
+    translator = models.CharField(max_length=120, blank=True)
+    translator_notes = models.TextField(_("translator's notes"), blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="articles", verbose_name=_("topics")
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        default=timezone.now,
+        help_text=_("A published clipping becomes public at this time."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = _("clipping")
+        verbose_name_plural = _("clippings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outlet", "published_on", "title"],
+                name="article_unique_outlet_date_title",
+            ),
+            models.UniqueConstraint(
+                fields=["source_url"],
+                condition=~Q(source_url=""),
+                name="article_unique_source_url",
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""), name="article_title_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="article_slug_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~Q(body=""), name="article_body_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(edition__in=ArticleEdition.values),
+                name="article_edition_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ArticleKind.values),
+                name="article_kind_valid",
+            ),
+        ]
+        indexes = [
+            # Every public list is newest first; the id breaks ties for stable paging.
+            models.Index(fields=["-published_on", "-id"], name="article_newest_idx"),
+            models.Index(
+                fields=["outlet", "-published_on", "-id"],
+                name="article_outlet_newest_idx",
+            ),
+            # published() filters on both.
+            models.Index(fields=["status", "publish_at"], name="article_public_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = make_slug(self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", args=[self.pk, self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def paragraphs(self) -> list[str]:
+        text = self.body.replace("\r\n", "\n")
+        return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+    @property
+    def page_label(self) -> str:
+        if not self.page:
+            return ""
+        return f"pp. {self.page}" if "-" in self.page else f"p. {self.page}"
+
+    @property
+    def citation(self) -> str:
+        """The short source line readers quote: "Sankei, November 10, 2015, p. 5"."""
+        parts = [self.outlet.name]
+        if self.edition in (
+            self.Edition.MORNING,
+            self.Edition.EVENING,
+            self.Edition.ONLINE,
+        ):
+            parts[0] = (
+                f"{self.outlet.name} ({self.get_edition_display().lower()} edition)"
+            )
+        parts.append(
+            f"{self.published_on:%B} {self.published_on.day}, {self.published_on.year}"
+        )
+        if self.page_label:
+            parts.append(self.page_label)
+        return ", ".join(parts)
