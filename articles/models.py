@@ -62,14 +62,10 @@ class Outlet(models.Model):
     slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
     aliases = models.TextField(
         blank=True,
-        help_text=_(
-            'Other spellings seen in source lines, one per line (e.g. "Nihon Keizai").'
-        ),
+        help_text=_('Other spellings seen in source lines, one per line (e.g. "Nihon Keizai").'),
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.NATIONAL_DAILY)
-    language = models.CharField(
-        max_length=12, default="ja", help_text=_("BCP 47 code, e.g. ja")
-    )
+    language = models.CharField(max_length=12, default="ja", help_text=_("BCP 47 code, e.g. ja"))
     country = models.CharField(max_length=60, default="Japan")
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
@@ -128,9 +124,7 @@ class Tag(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="tag_name_not_empty"),
             models.CheckConstraint(condition=~Q(slug=""), name="tag_slug_not_empty"),
-            models.UniqueConstraint(
-                Lower("name"), "parent", name="tag_unique_name_per_parent"
-            ),
+            models.UniqueConstraint(Lower("name"), "parent", name="tag_unique_name_per_parent"),
             # NULL parents never collide in a unique index, so top-level names need their own.
             models.UniqueConstraint(
                 Lower("name"),
@@ -162,19 +156,11 @@ class Tag(models.Model):
             raise ValidationError({"parent": _("A topic cannot be its own parent.")})
         if self.parent.parent_id is not None:
             raise ValidationError(
-                {
-                    "parent": _(
-                        "Topics nest two levels deep: choose a top-level topic as parent."
-                    )
-                }
+                {"parent": _("Topics nest two levels deep: choose a top-level topic as parent.")}
             )
         if self.pk is not None and self.children.exists():
             raise ValidationError(
-                {
-                    "parent": _(
-                        "This topic has sub-topics, so it must stay at the top level."
-                    )
-                }
+                {"parent": _("This topic has sub-topics, so it must stay at the top level.")}
             )
 
     def descendant_ids(self) -> list[int]:
@@ -185,9 +171,7 @@ class Tag(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
         """The one definition of public: published, and its publication time has come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def with_related(self) -> ArticleQuerySet:
         """Load outlet and topics up front so templates never query."""
@@ -207,32 +191,20 @@ class Article(models.Model):
     Edition = ArticleEdition
     Kind = ArticleKind
 
-    title = models.CharField(
-        _("headline"), max_length=300, help_text=_("Translated headline.")
-    )
+    title = models.CharField(_("headline"), max_length=300, help_text=_("Translated headline."))
     slug = models.SlugField(max_length=SLUG_LENGTH, blank=True)
-    outlet = models.ForeignKey(
-        Outlet, on_delete=models.PROTECT, related_name="articles"
-    )
-    published_on = models.DateField(
-        _("source date"), help_text=_("The date the outlet ran it.")
-    )
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    published_on = models.DateField(_("source date"), help_text=_("The date the outlet ran it."))
     page = models.CharField(
         max_length=20, blank=True, help_text=_('"5", "1", "22-25"; blank when unknown.')
     )
-    edition = models.CharField(
-        max_length=12, choices=Edition, default=Edition.UNSPECIFIED
-    )
+    edition = models.CharField(max_length=12, choices=Edition, default=Edition.UNSPECIFIED)
     position = models.CharField(
         _("position note"), max_length=120, blank=True, help_text=_('e.g. "Top play".')
     )
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.FULL)
-    body = models.TextField(
-        help_text=_("Plain text; separate paragraphs with a blank line.")
-    )
-    original_title = models.CharField(
-        _("original headline"), max_length=300, blank=True
-    )
+    body = models.TextField(help_text=_("Plain text; separate paragraphs with a blank line."))
+    original_title = models.CharField(_("original headline"), max_length=300, blank=True)
     original_language = models.CharField(
         _("original language"), max_length=12, blank=True, default="ja"
     )
@@ -266,15 +238,9 @@ class Article(models.Model):
                 condition=~Q(source_url=""),
                 name="article_unique_source_url",
             ),
-            models.CheckConstraint(
-                condition=~Q(title=""), name="article_title_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=~Q(slug=""), name="article_slug_not_empty"
-            ),
-            models.CheckConstraint(
-                condition=~Q(body=""), name="article_body_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
+            models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
             models.CheckConstraint(
                 condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
@@ -312,9 +278,7 @@ class Article(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
-        )
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -336,12 +300,8 @@ class Article(models.Model):
             self.Edition.EVENING,
             self.Edition.ONLINE,
         ):
-            parts[0] = (
-                f"{self.outlet.name} ({self.get_edition_display().lower()} edition)"
-            )
-        parts.append(
-            f"{self.published_on:%B} {self.published_on.day}, {self.published_on.year}"
-        )
+            parts[0] = f"{self.outlet.name} ({self.get_edition_display().lower()} edition)"
+        parts.append(f"{self.published_on:%B} {self.published_on.day}, {self.published_on.year}")
         if self.page_label:
             parts.append(self.page_label)
         return ", ".join(parts)
