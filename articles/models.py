@@ -136,14 +136,14 @@ class Tag(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("articles:topic-detail", args=[self.slug])
+
     @property
     def full_name(self) -> str:
         if self.parent_id is None:
             return self.name
         return f"{self.parent.name} › {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:topic-detail", args=[self.slug])
 
     @property
     def keyword_list(self) -> list[str]:
