@@ -366,8 +366,8 @@ class Intake:
             "name": entry["name"],
             "aliases": "\n".join(aliases) if isinstance(aliases, list) else str(aliases),
             "kind": entry.get("kind") or Outlet.Kind.NATIONAL_DAILY,
-            "language": entry.get("language") or "ja",
-            "country": entry.get("country") or "",
+            "language": entry.get("language") or Outlet._meta.get_field("language").default,
+            "country": entry.get("country") or Outlet._meta.get_field("country").default,
             "website": entry.get("website") or "",
             "description": entry.get("description") or "",
         }
