@@ -170,15 +170,16 @@ def read_path(path: Path) -> Iterator[Record | dict]:
 
 def read_text(text: str, name: str) -> Iterator[Record]:
     for line, chunk in split_clippings(text):
-        yield record_from_text(chunk, f"{name}:{line}")
+        yield record_from_text(chunk, f"{name}:{line}", first_line=line)
 
 
-def record_from_text(text: str, source: str) -> Record:
+def record_from_text(text: str, source: str, first_line: int = 1) -> Record:
     record = Record(source=source, raw=text)
     try:
         parsed = parse_clipping(text)
     except ClippingError as error:
-        where = f" (line {error.line})" if getattr(error, "line", None) else ""
+        # The parser counts lines within the clipping; report them as lines of the file.
+        where = f" (line {first_line + error.line - 1})" if error.line else ""
         record.errors.append(f"{error}{where}")
         return record
     record.outlet = parsed.outlet
@@ -399,7 +400,8 @@ class Intake:
 
     def resolve(self, record: Record) -> Outlet | None:
         slug = record.outlet_slug if record.outlet_slug in self.outlets else None
-        slug = slug or self.directory.resolve(record.outlet) if record.outlet else slug
+        if slug is None and record.outlet:
+            slug = self.directory.resolve(record.outlet)
         if slug is None and record.outlet and self.create_outlets:
             outlet = self.create_outlet(record.outlet)
             slug = outlet.slug
@@ -559,3 +561,26 @@ def identity(article: Article) -> tuple:
 
 def current_tags(article: Article) -> set[int]:
     return getattr(article, "_tag_ids", set())
+
+
+def existing_clipping(outlet: Outlet, published_on: datetime.date, title: str) -> Article | None:
+    """The saved clipping this one would collide with, if any."""
+    return Article.objects.filter(outlet=outlet, published_on=published_on, title=title).first()
+
+
+def save_clipping(values: dict, tags: Iterable[Tag], *, publish: bool) -> Record:
+    """Save one clipping an editor has checked (the paste page), through the same path."""
+    values = dict(values)
+    outlet = values.pop("outlet")
+    values["status"] = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+    record = Record(
+        source="pasted",
+        raw="",
+        outlet=outlet.name,
+        outlet_slug=outlet.slug,
+        values=values,
+        tags=[tag.slug for tag in tags],
+        explicit_tags=True,
+    )
+    [record] = Intake(suggest=False).run([record])
+    return record
