@@ -11,7 +11,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from .models import Article, Outlet, Tag
 
@@ -109,7 +109,8 @@ def iter_jsonl(
         for outlet in Outlet.objects.order_by("slug"):
             yield _json_line(outlet_record(outlet))
         # Parents before children, so that an import can resolve each parent as it goes.
-        for tag in Tag.objects.select_related("parent").order_by("parent_id", "slug"):
+        topics = Tag.objects.select_related("parent")
+        for tag in topics.order_by(F("parent_id").asc(nulls_first=True), "slug"):
             yield _json_line(topic_record(tag))
     for article in _stream(queryset):
         yield _json_line({"record": "clipping"} | clipping_record(article, site_url))
