@@ -276,6 +276,11 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", args=[self.pk, self.slug])
 
+    def clean(self) -> None:
+        # Forms validate the slug before save() could fill it in.
+        if not self.slug and self.title:
+            self.slug = make_slug(self.title)
+
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
