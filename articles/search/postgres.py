@@ -1,0 +1,135 @@
+"""PostgreSQL full-text search over the trigger-maintained `search_vector` column.
+
+Migration 0003 adds the column to the article table (outside the Django model, so the ORM never
+loads it), a GIN index on it, and triggers on the article, topic link, outlet and topic tables that
+keep it current whatever writes the rows. The vector weights the headline A, topic names B,
+original headline and outlet names C, and the body D.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db.models import Expression
+
+from articles.models import Article, ArticleQuerySet
+
+from .base import MATCH_END, MATCH_START, IdsFilter, SearchBackend
+from .query import ParsedQuery, Term
+
+CONFIG = "english"
+COLUMN = "search_vector"
+# ts_rank's weights for D, C, B, A: a headline match counts ten times a body match.
+WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+
+
+class SearchVectorColumn(Expression):
+    """The article table's `search_vector` column, which the model does not declare.
+
+    It resolves to the queryset's own alias for the article table, and follows that alias when the
+    queryset becomes a subquery, so it is never confused with an outer query's articles.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, alias: str | None = None) -> None:
+        super().__init__()
+        self.alias = alias
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ) -> SearchVectorColumn:
+        clone = self.copy()
+        clone.alias = query.get_initial_alias()
+        return clone
+
+    def relabeled_clone(self, change_map: dict[str, str]) -> SearchVectorColumn:
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        table = compiler.quote_name_unless_alias(self.alias)
+        return f"{table}.{connection.ops.quote_name(COLUMN)}", []
+
+    def get_group_by_cols(self) -> list[Expression]:
+        return [self]
+
+
+def to_websearch(query: ParsedQuery) -> str:
+    """The parsed query in websearch_to_tsquery's own syntax, every term quoted.
+
+    Rewriting it rather than passing the visitor's text on keeps both databases reading a query the
+    same way (exclusions always apply to the whole query, a lone operator means nothing).
+    """
+
+    def quoted(term: Term) -> str:
+        return '"' + term.text.replace('"', " ") + '"'
+
+    parts = [" OR ".join(quoted(term) for term in group) for group in query.groups]
+    parts.extend("-" + quoted(term) for term in query.excluded)
+    return " ".join(parts)
+
+
+class AnyOf(IdsFilter):
+    """`field = ANY(ids)`: the ids travel as one array parameter."""
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        sql, params = compiler.compile(self.lhs)
+        return f"{sql} = ANY(%s)", [*params, self.ids]
+
+
+class PostgresSearchBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
+        return AnyOf(field, ids)
+
+    @staticmethod
+    def _tsquery(query: ParsedQuery) -> SearchQuery:
+        return SearchQuery(to_websearch(query), config=CONFIG, search_type="websearch")
+
+    def _rank(self, query: ParsedQuery) -> SearchRank:
+        return SearchRank(SearchVectorColumn(), self._tsquery(query), weights=WEIGHTS)
+
+    def matching(self, queryset: ArticleQuerySet, query: ParsedQuery) -> ArticleQuerySet:
+        return queryset.alias(search_vector=SearchVectorColumn()).filter(
+            search_vector=self._tsquery(query)
+        )
+
+    def ranked_page(
+        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
+    ) -> list[tuple[int, float]]:
+        return list(
+            Article.objects.using(self.using)
+            .filter(self.in_ids("pk", candidates))
+            .annotate(rank=self._rank(query))
+            .order_by("-rank", "-published_on", "-id")
+            .values_list("pk", "rank")[offset : offset + limit]
+        )
+
+    def page_details(self, ids: list[int], query: ParsedQuery) -> dict[int, tuple[float, str]]:
+        rows = (
+            Article.objects.using(self.using)
+            .filter(pk__in=ids)
+            .annotate(
+                rank=self._rank(query),
+                excerpt=SearchHeadline(
+                    "body",
+                    self._tsquery(query),
+                    config=CONFIG,
+                    start_sel=MATCH_START,
+                    stop_sel=MATCH_END,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .values_list("pk", "rank", "excerpt")
+        )
+        return {pk: (rank, excerpt) for pk, rank, excerpt in rows}

@@ -1,0 +1,92 @@
+"""SQLite full-text search over the FTS5 table `articles_article_fts`.
+
+Migration 0003 creates the table (rowid = article id; columns headline, original headline, outlet
+names, topic names and body; porter stemming over unicode61) and triggers on the article, topic
+link, outlet and topic tables that keep it current whatever writes the rows.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import connections
+from django.db.models.expressions import RawSQL
+
+from articles.models import ArticleQuerySet
+
+from .base import MATCH_END, MATCH_START, IdsFilter, SearchBackend
+from .query import ParsedQuery, Term
+
+TABLE = "articles_article_fts"
+# bm25() weights in column order: headline, original headline, outlet, topics, body. FTS5 scores
+# better matches lower, so the rank shown is its negation.
+SCORE = f"-bm25({TABLE}, 10.0, 2.0, 2.0, 4.0, 1.0)"
+BODY_COLUMN = 4
+SNIPPET_TOKENS = 32
+
+
+def to_fts5(query: ParsedQuery) -> str:
+    """The parsed query as an FTS5 MATCH expression in which every term is a quoted string.
+
+    Inside double quotes FTS5 reads nothing as syntax, so no input can make a malformed
+    expression; FTS5's own tokenizer then splits and stems each term as it did the documents.
+    """
+
+    def quoted(term: Term) -> str:
+        return '"' + term.text.replace('"', '""') + '"'
+
+    expression = " AND ".join(
+        "(" + " OR ".join(quoted(term) for term in group) + ")" for group in query.groups
+    )
+    if query.excluded:
+        expression += " NOT (" + " OR ".join(quoted(term) for term in query.excluded) + ")"
+    return expression
+
+
+class InJsonList(IdsFilter):
+    """`field IN ids` with the ids sent as one JSON array, read back by json_each()."""
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        sql, params = compiler.compile(self.lhs)
+        return f"{sql} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(self.ids)]
+
+
+class SQLiteSearchBackend(SearchBackend):
+    vendor = "sqlite"
+
+    def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
+        return InJsonList(field, ids)
+
+    def matching(self, queryset: ArticleQuerySet, query: ParsedQuery) -> ArticleQuerySet:
+        return queryset.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", (to_fts5(query),))
+        )
+
+    def ranked_page(
+        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
+    ) -> list[tuple[int, float]]:
+        if not candidates:
+            return []
+        # One full-text query over the index, its rows filtered by id. A plain `rowid IN (...)`
+        # would let SQLite run the full-text query once per candidate instead, and bm25() would
+        # re-read every term's statistics each time; the unary + and CROSS JOIN rule that out.
+        sql = (
+            f"SELECT {TABLE}.rowid, {SCORE} AS score "
+            f"FROM {TABLE} CROSS JOIN articles_article ON articles_article.id = {TABLE}.rowid "
+            f"WHERE {TABLE} MATCH %s AND +{TABLE}.rowid IN (SELECT value FROM json_each(%s)) "
+            "ORDER BY score DESC, articles_article.published_on DESC, articles_article.id DESC "
+            "LIMIT %s OFFSET %s"
+        )
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, [to_fts5(query), json.dumps(candidates), limit, offset])
+            return [(pk, score) for pk, score in cursor.fetchall()]
+
+    def page_details(self, ids: list[int], query: ParsedQuery) -> dict[int, tuple[float, str]]:
+        sql = (
+            f"SELECT rowid, {SCORE}, "
+            f"snippet({TABLE}, {BODY_COLUMN}, %s, %s, %s, {SNIPPET_TOKENS}) "
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+        )
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, [MATCH_START, MATCH_END, "…", to_fts5(query), json.dumps(ids)])
+            return {pk: (score, excerpt) for pk, score, excerpt in cursor.fetchall()}

@@ -1,0 +1,625 @@
+"""Full-text search: the same behaviour on whichever database the suite runs against.
+
+CI runs this file on SQLite and on PostgreSQL; nothing here branches on the vendor except the
+check that the migration's objects come and go.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from articles.models import Article, Outlet, Tag
+from articles.search import (
+    MAX_QUERY_LENGTH,
+    SearchOrder,
+    SearchResult,
+    get_search_backend,
+    parse_query,
+    render_snippet,
+)
+from articles.search.base import MATCH_END, MATCH_START
+from articles.search.postgres import to_websearch
+from articles.search.sqlite import to_fts5
+from tests.factories import ArticleFactory, OutletFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2015, 11, 10)
+
+
+def search(query, queryset=None, **options) -> SearchResult:
+    if queryset is None:
+        queryset = Article.objects.published()
+    return get_search_backend().search(queryset, query, **options)
+
+
+def facets(query, queryset=None):
+    if queryset is None:
+        queryset = Article.objects.published()
+    return get_search_backend().facets(queryset, query)
+
+
+def titles(result: SearchResult) -> list[str]:
+    return [hit.title for hit in result.hits]
+
+
+def filler(count: int = 3) -> None:
+    """Clippings that match nothing below, so term statistics look like a real collection."""
+    for n in range(count):
+        ArticleFactory(
+            title=f"Weather report {n}", body="Rain is expected across Kyushu and Shikoku."
+        )
+
+
+# The query language, without a database ------------------------------------------------------
+
+
+def test_words_are_anded_and_or_joins_neighbours():
+    parsed = parse_query("tariff talks OR negotiations japan")
+    assert [[term.text for term in group] for group in parsed.groups] == [
+        ["tariff"],
+        ["talks", "negotiations"],
+        ["japan"],
+    ]
+    assert parsed.excluded == ()
+
+
+def test_phrases_exclusions_and_an_unclosed_quote():
+    parsed = parse_query('"northern territories" -putin -"peace treaty" "abe visit')
+    assert [(t.text, t.is_phrase) for group in parsed.groups for t in group] == [
+        ("northern territories", True),
+        ("abe visit", True),
+    ]
+    assert [t.text for t in parsed.excluded] == ["putin", "peace treaty"]
+
+
+@pytest.mark.parametrize("text", ["OR", "-", '"', '""', "- -", "OR OR", "-- OR", ";", "'"])
+def test_operators_alone_leave_nothing_to_search_for(text):
+    parsed = parse_query(text)
+    assert not parsed.is_blank
+    assert not parsed.has_terms
+
+
+def test_cleaning_cuts_length_and_drops_control_characters():
+    parsed = parse_query("abe\x00putin\x07\u200b  \n visit " + "x" * 500)
+    assert len(parsed.text) == MAX_QUERY_LENGTH
+    assert parsed.text.startswith("abe putin visit x")
+    assert "\x00" not in parsed.text
+
+
+def test_typographic_and_full_width_quotes_are_quotes():
+    assert parse_query("“peace treaty”").groups[0][0].is_phrase
+    assert parse_query("＂peace treaty＂").groups[0][0].is_phrase
+    assert parse_query("ｐｕｔｉｎ").groups[0][0].text == "putin"
+
+
+def test_fts5_expression_quotes_every_term():
+    parsed = parse_query('abe OR "peace NEAR treaty" -russia* AND')
+    assert to_fts5(parsed) == '("abe" OR "peace NEAR treaty") AND ("AND") NOT ("russia*")'
+
+
+def test_websearch_text_quotes_every_term():
+    parsed = parse_query('abe OR "peace treaty" -russia')
+    assert to_websearch(parsed) == '"abe" OR "peace treaty" -"russia"'
+
+
+def test_snippet_escapes_text_and_balances_marks():
+    marked = f"a <b>&{MATCH_START}match{MATCH_END} {MATCH_END}tail{MATCH_START}open"
+    assert render_snippet(marked) == "a &lt;b&gt;&amp;<mark>match</mark> tail<mark>open</mark>"
+
+
+# Searching ------------------------------------------------------------------------------------
+
+
+def test_backend_matches_the_database():
+    assert get_search_backend().vendor == connection.vendor
+
+
+def test_headline_match_ranks_above_body_only_match():
+    filler()
+    # Short and newer, so neither length nor date can carry the body-only match to the top.
+    body_only = ArticleFactory(
+        title="Cabinet meets",
+        body="Rice tariff cut.",
+        published_on=DAY + datetime.timedelta(days=2),
+    )
+    headline = ArticleFactory(
+        title="Tariff talks resume",
+        body=" ".join(["Officials from both governments met in Geneva for two days."] * 4),
+    )
+    result = search("tariff")
+    assert titles(result) == [headline.title, body_only.title]
+    assert result.hits[0].rank > result.hits[1].rank
+
+
+def test_phrase_needs_the_words_together():
+    together = ArticleFactory(body="Progress on the Northern Territories issue is slow.")
+    apart = ArticleFactory(body="Territories in the northern part of the country flooded.")
+    assert titles(search('"northern territories"')) == [together.title]
+    assert set(titles(search("northern territories"))) == {together.title, apart.title}
+
+
+def test_or_finds_either_and_plain_words_need_both():
+    putin = ArticleFactory(body="President Putin spoke.")
+    lavrov = ArticleFactory(body="Foreign Minister Lavrov spoke.")
+    assert set(titles(search("putin OR lavrov"))) == {putin.title, lavrov.title}
+    assert search("putin lavrov").hits == []
+
+
+def test_minus_excludes_words_and_phrases():
+    ArticleFactory(body="A summit with Putin in Manila.")
+    xi = ArticleFactory(body="A summit with Xi in Beijing.")
+    assert titles(search("summit -putin")) == [xi.title]
+    assert titles(search('summit -"with putin"')) == [xi.title]
+
+
+def test_english_stemming_both_ways():
+    negotiate = ArticleFactory(body="Tokyo is ready to negotiate.")
+    negotiations = ArticleFactory(body="The negotiations stalled.")
+    assert set(titles(search("negotiations"))) == {negotiate.title, negotiations.title}
+    assert set(titles(search("negotiate"))) == {negotiate.title, negotiations.title}
+
+
+def test_snippet_marks_the_stemmed_match_and_escapes_the_body():
+    ArticleFactory(
+        body='Tokyo will negotiate <script>alert("x")</script> while 5 < 6 & rates rise.'
+    )
+    [hit] = search("negotiations").hits
+    assert "<mark>negotiate</mark>" in hit.snippet
+    assert "<script" not in hit.snippet
+    assert "5 &lt; 6 &amp; rates" in hit.snippet
+
+
+def test_snippet_without_a_body_match_is_the_start_of_the_body():
+    ArticleFactory(title="Yen weakens", body="Markets opened lower on Monday.")
+    [hit] = search("yen").hits
+    assert "Markets opened lower" in hit.snippet
+    assert "<mark>" not in hit.snippet
+
+
+def test_original_headline_outlet_aliases_and_topic_names_are_searched():
+    outlet = OutletFactory(name="Nikkei", slug="nikkei", aliases="Nihon Keizai Shimbun")
+    security = TagFactory(name="Security", slug="security")
+    okinawa = TagFactory(name="Okinawa bases", slug="okinawa-bases", parent=security)
+    article = ArticleFactory(outlet=outlet, original_title="日米首脳会談", tags=[okinawa])
+    for query in ("keizai", "nikkei", "okinawa", "security", "日米首脳会談"):
+        assert titles(search(query)) == [article.title], query
+
+
+def test_drafts_and_scheduled_clippings_are_never_found():
+    public = ArticleFactory(body="The zeppelin landed.")
+    ArticleFactory(body="The zeppelin landed again.", status=Article.Status.DRAFT)
+    ArticleFactory(
+        body="The zeppelin will land.",
+        publish_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    result = search("zeppelin")
+    assert titles(result) == [public.title]
+    assert result.total == 1
+    assert [value.count for value in facets("zeppelin").outlet] == [1]
+
+
+def test_only_the_callers_queryset_is_searched():
+    sankei = OutletFactory(name="Sankei", slug="sankei")
+    topic = TagFactory(name="Diplomacy", slug="diplomacy")
+    sub = TagFactory(name="Russia", slug="russia", parent=topic)
+    in_sankei = ArticleFactory(outlet=sankei, body="Summit planned.", tags=[sub])
+    ArticleFactory(body="Summit planned elsewhere.")
+    assert titles(search("summit", Article.objects.published().filter(outlet=sankei))) == [
+        in_sankei.title
+    ]
+    # in_topic() is a DISTINCT query over a join; paging and ranking must still work on it.
+    by_topic = Article.objects.published().in_topic(topic)
+    for order in SearchOrder.values:
+        result = search("summit", by_topic, order=order)
+        assert titles(result) == [in_sankei.title]
+        assert result.total == 1
+
+
+def test_a_sliced_queryset_is_searched_within_its_slice():
+    ArticleFactory(body="Typhoon warning.", published_on=DAY - datetime.timedelta(days=1))
+    newest = ArticleFactory(body="Typhoon warning again.")
+    newest_only = Article.objects.published().newest_first()[:1]
+    for order in SearchOrder.values:
+        assert titles(search("typhoon", newest_only, order=order)) == [newest.title]
+
+
+def test_hits_come_with_outlet_and_topics_loaded(django_assert_num_queries):
+    for n in range(3):
+        ArticleFactory(body=f"Rice harvest {n}.", tags=[TagFactory()])
+    result = search("rice")
+    with django_assert_num_queries(0):
+        for hit in result.hits:
+            assert hit.outlet.name
+            assert len(hit.tags.all()) == 1
+
+
+def test_queries_do_not_grow_with_the_hits():
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            for order in SearchOrder.values:
+                search("rice", order=order, limit=50, with_facets=True)
+        return len(queries)
+
+    topic = TagFactory()
+    for n in range(3):
+        ArticleFactory(body=f"Rice harvest {n}.", tags=[topic])
+    few = count_queries()
+    for n in range(3, 15):
+        ArticleFactory(body=f"Rice harvest {n}.", tags=[topic, TagFactory()])
+    assert count_queries() == few
+
+
+# Facets ---------------------------------------------------------------------------------------
+
+
+def test_facets_follow_the_query_and_the_filters():
+    asahi = OutletFactory(name="Asahi", slug="asahi")
+    mainichi = OutletFactory(name="Mainichi", slug="mainichi")
+    security = TagFactory(name="Security", slug="security")
+    okinawa = TagFactory(name="Okinawa", slug="okinawa", parent=security)
+    ArticleFactory(outlet=asahi, body="Base relocation.", tags=[okinawa])
+    ArticleFactory(
+        outlet=asahi,
+        body="Base relocation debate.",
+        tags=[security, okinawa],
+        published_on=datetime.date(2016, 1, 5),
+        kind=Article.Kind.EDITORIAL,
+    )
+    ArticleFactory(outlet=mainichi, body="Base relocation vote.", tags=[security])
+    ArticleFactory(outlet=mainichi, body="Unrelated budget story.", tags=[okinawa])
+
+    found = facets("relocation")
+    assert found["outlet"] == [("asahi", "Asahi", 2), ("mainichi", "Mainichi", 1)]
+    # The parent counts each clipping once, though one carries both it and its sub-topic.
+    assert found["topic"] == [("security", "Security", 3), ("okinawa", "Security › Okinawa", 2)]
+    assert found["year"] == [(2016, 1), (2015, 2)]
+    assert found["kind"] == [("full", "Full translation", 2), ("editorial", "Editorial", 1)]
+    assert not found.is_partial
+
+    assert facets("debate")["outlet"] == [("asahi", "Asahi", 1)]
+    assert facets("budget")["topic"] == [
+        ("security", "Security", 1),
+        ("okinawa", "Security › Okinawa", 1),
+    ]
+
+    only_mainichi = Article.objects.published().filter(outlet=mainichi)
+    narrowed = facets("relocation", only_mainichi)
+    assert narrowed.outlet == [("mainichi", "Mainichi", 1)]
+    assert narrowed.topic == [("security", "Security", 1)]
+    assert narrowed.year == [(2015, 1)]
+
+
+def test_facets_come_with_the_search_when_asked():
+    ArticleFactory(body="Cherry blossoms.", tags=[TagFactory()])
+    assert search("cherry").facets is None
+    assert search("cherry", with_facets=True).facets == facets("cherry")
+
+
+def test_facets_past_the_window_cover_the_newest_matches(settings):
+    settings.SEARCH_FACET_LIMIT = 2
+    for day in range(1, 4):
+        ArticleFactory(body="Drought.", published_on=datetime.date(2014 + day, 1, 1))
+    found = facets("drought")
+    assert found.is_partial
+    assert found.year == [(2017, 1), (2016, 1)]
+
+
+def test_facets_without_a_query_are_empty():
+    ArticleFactory()
+    found = facets("  ")
+    assert (found.outlet, found.topic, found.year, found.kind) == ([], [], [], [])
+
+
+# The index follows every kind of write ---------------------------------------------------------
+
+
+def test_edited_body_replaces_the_old_words():
+    article = ArticleFactory(body="The typhoon hit Okinawa.")
+    article.body = "The earthquake hit Kumamoto."
+    article.save()
+    assert search("typhoon").hits == []
+    assert titles(search("earthquake")) == [article.title]
+    Article.objects.filter(pk=article.pk).update(title="Aftershocks continue")
+    assert titles(search("aftershocks")) == ["Aftershocks continue"]
+
+
+def test_topic_changes_follow_add_remove_set_clear_and_bulk_links():
+    article = ArticleFactory(body="Plain text.")
+    fisheries = TagFactory(name="Fisheries", slug="fisheries")
+    whaling = TagFactory(name="Whaling", slug="whaling")
+    article.tags.add(fisheries)
+    assert titles(search("fisheries")) == [article.title]
+    article.tags.remove(fisheries)
+    assert search("fisheries").hits == []
+    article.tags.set([whaling, fisheries])
+    assert titles(search("whaling fisheries")) == [article.title]
+    article.tags.clear()
+    assert search("whaling").hits == []
+    Article.tags.through.objects.bulk_create([Article.tags.through(article=article, tag=whaling)])
+    assert titles(search("whaling")) == [article.title]
+    Article.tags.through.objects.filter(article=article).delete()
+    assert search("whaling").hits == []
+
+
+def test_renaming_an_outlet_or_a_topic_reaches_its_clippings():
+    outlet = OutletFactory(name="Tokyo Shimbun", slug="tokyo-shimbun")
+    parent = TagFactory(name="Energy", slug="energy")
+    child = TagFactory(name="Nuclear", slug="nuclear", parent=parent)
+    article = ArticleFactory(outlet=outlet, tags=[child])
+
+    outlet.name = "Chunichi"
+    outlet.save()
+    assert search("shimbun").hits == []
+    assert titles(search("chunichi")) == [article.title]
+    Outlet.objects.filter(pk=outlet.pk).update(aliases="Chunichi Shimbun\nTokyo edition")
+    assert titles(search("edition")) == [article.title]
+
+    Tag.objects.filter(pk=parent.pk).update(name="Power")
+    assert search("energy").hits == []
+    assert titles(search("power")) == [article.title]
+    child.name = "Atomic"
+    child.save()
+    assert titles(search("atomic power")) == [article.title]
+
+
+def test_moving_a_clipping_to_another_outlet_reindexes_it():
+    article = ArticleFactory(outlet=OutletFactory(name="Yomiuri", slug="yomiuri"))
+    article.outlet = OutletFactory(name="Jiji Press", slug="jiji-press")
+    article.save()
+    assert search("yomiuri").hits == []
+    assert titles(search("jiji")) == [article.title]
+
+
+def test_deleted_clippings_disappear():
+    article = ArticleFactory(body="Volcano erupts.", tags=[TagFactory()])
+    article.delete()
+    result = search("volcano")
+    assert result.hits == []
+    assert result.total == 0
+
+
+def test_bulk_created_clippings_are_found():
+    outlet = OutletFactory()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Bulk clipping {n}",
+            slug=f"bulk-clipping-{n}",
+            outlet=outlet,
+            published_on=DAY,
+            body="Imported about the sumo tournament.",
+            status=Article.Status.PUBLISHED,
+            publish_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+        for n in range(3)
+    )
+    assert search("sumo").total == 3
+
+
+# Order, paging and counts ---------------------------------------------------------------------
+
+
+def test_newest_and_oldest_orders():
+    dates = [datetime.date(2015, 3, 1), datetime.date(2016, 3, 1), datetime.date(2014, 3, 1)]
+    made = {day: ArticleFactory(body="Budget passed.", published_on=day) for day in dates}
+    newest = [made[day].title for day in sorted(dates, reverse=True)]
+    assert titles(search("budget", order="newest")) == newest
+    assert titles(search("budget", order="oldest")) == newest[::-1]
+
+
+def test_paging_walks_every_match_once():
+    for n in range(5):
+        ArticleFactory(body="Election results.", published_on=DAY + datetime.timedelta(days=n))
+    for order in SearchOrder.values:
+        seen, offset = [], 0
+        while True:
+            page = search("election", order=order, offset=offset, limit=2)
+            seen.extend(titles(page))
+            assert page.has_previous == (offset > 0)
+            if not page.has_next:
+                break
+            offset = page.next_offset
+        assert len(seen) == len(set(seen)) == 5, order
+    assert search("election", offset=10, limit=2).hits == []
+
+
+def test_total_is_exact_below_the_limit_and_capped_above(settings):
+    settings.SEARCH_COUNT_LIMIT = 2
+    ArticleFactory(body="Snow in Sapporo.")
+    ArticleFactory(body="Snow in Aomori.")
+    exact = search("snow")
+    assert (exact.total, exact.total_is_capped, exact.total_display) == (2, False, "2")
+    ArticleFactory(body="Snow in Akita.")
+    capped = search("snow")
+    assert (capped.total, capped.total_is_capped, capped.total_display) == (None, True, "2+")
+    # Ordered by date, paging still stops at the limit.
+    assert len(search("snow", order="newest", limit=5).hits) == 2
+
+
+def test_relevance_ranks_only_the_newest_candidates(settings):
+    settings.SEARCH_RANK_LIMIT = 2
+    filler()
+    oldest_but_best = ArticleFactory(title="Inflation report", body="Prices.")
+    for n in range(1, 3):
+        ArticleFactory(
+            body=f"Inflation mentioned {n}.", published_on=DAY + datetime.timedelta(days=n)
+        )
+    relevant = search("inflation", limit=10)
+    assert relevant.total == 3
+    assert oldest_but_best.title not in titles(relevant)
+    assert len(relevant.hits) == 2
+    assert not relevant.has_next
+    assert oldest_but_best.title in titles(search("inflation", order="newest", limit=10))
+
+
+def test_newest_matches_are_found_across_date_slices(settings):
+    settings.SEARCH_COUNT_LIMIT = 3
+    settings.SEARCH_RANK_LIMIT = 3
+    ArticleFactory(body="Unrelated.", published_on=datetime.date(2024, 1, 1))
+    days = [datetime.date(year, 6, 1) for year in (2023, 2019, 2005, 1990, 1950)]
+    made = [ArticleFactory(body="Harbour dredging.", published_on=day) for day in days]
+    newest = search("dredging", order="newest", limit=10)
+    assert titles(newest) == [article.title for article in made[:3]]
+    assert newest.total_is_capped
+    assert set(titles(search("dredging", limit=10))) == {article.title for article in made[:3]}
+    oldest = search("dredging", order="oldest", limit=10)
+    assert titles(oldest) == [article.title for article in made[::-1][:3]]
+
+
+def test_a_match_far_from_the_newest_clipping_is_found():
+    ArticleFactory(body="Unrelated.", published_on=datetime.date(2024, 1, 1))
+    old = ArticleFactory(body="Sparse mention.", published_on=datetime.date(1960, 1, 1))
+    assert titles(search("sparse")) == [old.title]
+    assert search("sparse").total == 1
+
+
+def test_dates_near_year_one_do_not_break_the_date_slices():
+    ancient = ArticleFactory(body="Ancient chronicle.", published_on=datetime.date(1, 3, 1))
+    assert titles(search("chronicle", order="oldest")) == [ancient.title]
+
+
+def test_odd_options_fall_back_to_sensible_values():
+    ArticleFactory(body="Tsunami drill.")
+    result = search("tsunami", order="sideways", offset=-5, limit=10_000)
+    assert (result.order, result.offset, result.limit) == ("relevance", 0, 100)
+    assert len(result.hits) == 1
+
+
+# Whatever a visitor types ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", None])
+def test_blank_query_means_no_query(text):
+    ArticleFactory()
+    result = search(text)
+    assert result.no_query
+    assert result.hits == []
+
+
+BAD_INPUT = [
+    "x" * 5000,
+    '"',
+    '"unclosed phrase',
+    "OR",
+    "-",
+    '- OR "',
+    "a OR",
+    "OR a",
+    "--a",
+    "-a",
+    "a\x00b",
+    "\x00",
+    "\x01\x02\x7f\x1b[0m",
+    "\ud800",
+    "プーチン 訪日",
+    "Putin プーチン 訪日 visit",
+    "'; drop table articles_article; --",
+    "') OR 1=1 --",
+    "title:putin",
+    "putin*",
+    "^putin",
+    "NEAR(putin abe)",
+    "putin AND NOT abe",
+    "(putin",
+    "a & b | !c <-> d :*",
+    "\\",
+    '\\"',
+    "%s %% %(x)s",
+    "{}[]<>",
+    MATCH_START + "putin" + MATCH_END,
+    "e\u0301e\u0301",
+    "🇯🇵 👍",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT)
+def test_bad_input_gives_a_normal_result(text):
+    public = ArticleFactory(
+        title="Abe and Putin meet", body="The leaders talked about visit plans."
+    )
+    ArticleFactory(title="Putin drafts", body="Putin visit.", status=Article.Status.DRAFT)
+    for order in SearchOrder.values:
+        result = search(text, order=order)
+        assert isinstance(result, SearchResult)
+        assert len(result.query.text) <= MAX_QUERY_LENGTH
+        assert set(titles(result)) <= {public.title}
+    facets(text)
+    assert Article.objects.count() == 2
+
+
+def test_sql_looking_text_is_only_words():
+    article = ArticleFactory(body="Plans to drop the table tennis subsidy.")
+    assert titles(search("'; drop table articles_article; --")) == []
+    assert titles(search("'; drop table")) == [article.title]
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+@hypothesis_settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.sampled_from(['"', "-", "OR", "or", "AND", "NOT", "NEAR", "*", "(", ")", ":"]),
+            st.sampled_from(["putin", "visit", "プーチン", " ", "\x00", "'", "\\", "^"]),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_no_input_raises(text):
+    # The collection lives for all examples: hypothesis reruns only the body.
+    if not Article.objects.exists():
+        ArticleFactory(title="Abe and Putin meet", body="A visit is planned.")
+    for order in SearchOrder.values:
+        search(text, order=order)
+    facets(text)
+
+
+# The migration --------------------------------------------------------------------------------
+
+
+def search_objects_exist() -> bool:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            columns = connection.introspection.get_table_description(cursor, "articles_article")
+            return "search_vector" in {column.name for column in columns}
+        return "articles_article_fts" in connection.introspection.table_names(cursor)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_indexes_existing_rows_and_reverses_cleanly():
+    before_search = [("articles", "0002_editors_group")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before_search)
+    try:
+        assert not search_objects_exist()
+        apps = executor.loader.project_state(before_search).apps
+        outlet = apps.get_model("articles", "Outlet").objects.create(name="Kyodo", slug="kyodo")
+        topic = apps.get_model("articles", "Tag").objects.create(name="Fisheries", slug="fish")
+        article = apps.get_model("articles", "Article").objects.create(
+            title="Saury catch falls",
+            slug="saury-catch-falls",
+            outlet=outlet,
+            published_on=DAY,
+            body="Fishermen report the lowest catch in decades.",
+            status="published",
+            publish_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+        article.tags.add(topic)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(latest)
+    assert search_objects_exist()
+    for query in ("saury", "fishermen", "kyodo", "fisheries"):
+        assert titles(search(query)) == ["Saury catch falls"], query
