@@ -7,13 +7,15 @@ HOST ?= 127.0.0.1
 # `make serve` runs the development server, so it runs with DEBUG on unless told otherwise.
 SERVE_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: help venv install install-dev serve test lint format check migrate demo clean
+.PHONY: help venv install install-dev serve test lint format check migrate demo backup restore clean
 
 help:
 	@echo "make serve   - install, migrate SQLite, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test    - install dev requirements and run the whole test suite"
 	@echo "make lint    - ruff check and format check"
 	@echo "make check   - Django system checks and makemigrations --check"
+	@echo "make backup  - back up the database and every clipping into backups/"
+	@echo "make restore FILE=backups/readingroom-....dump (or .sqlite3) - replace the database"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +61,14 @@ format: install-dev
 check: install-dev
 	DEBUG=1 $(BIN)/python manage.py check
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Both read DATABASE_URL (and BACKUP_DIR) from the environment, as the site does.
+backup: install
+	$(SERVE_ENV) $(BIN)/python manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/readingroom-<time>.dump" >&2; exit 2; }
+	$(SERVE_ENV) $(BIN)/python manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

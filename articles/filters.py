@@ -1,15 +1,25 @@
-"""The filters of the clipping list (/articles/). Their names are the query-string contract."""
+"""The filters of the clipping list (/articles/, /search/). Their names are the query-string
+contract; `read_list_query` reads them together with the search words and the order."""
 
 from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, Lower
+from django.http import HttpRequest, QueryDict
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, DateFilter, FilterSet, ModelMultipleChoiceFilter
 from django_filters.fields import ModelMultipleChoiceField
 
 from .models import Article, Outlet, Tag
+from .search import ParsedQuery, SearchOrder, get_search_backend, parse_query
 
 ISO_DATE = "%Y-%m-%d"
 
@@ -122,3 +132,132 @@ class ArticleFilter(FilterSet):
         # A subquery rather than a join, so a clipping in two chosen topics is listed once
         # without a DISTINCT over the whole list.
         return queryset.filter(pk__in=links)
+
+
+# --- A list's whole query string: filters, search words and order ----------------------------
+
+FILTER_NAMES = ("outlet", "topic", "from", "to", "kind", "edition")
+SEARCH = "q"
+SORT = "sort"
+
+
+@dataclass
+class ListQuery:
+    """What a list's address asks for: the filters, the words searched for and the order.
+
+    The list page, its Atom feed and its downloads all read their query string through this, so
+    a feed or a download holds exactly the clippings of the page it was taken from.
+    """
+
+    filterset: ArticleFilter
+    query: ParsedQuery
+    sort: str
+    # The parameters that make the list, in a fixed order and without paging; `q` as cleaned.
+    params: list[tuple[str, str]]
+
+    @property
+    def is_valid(self) -> bool:
+        return self.filterset.is_valid()
+
+    @property
+    def is_searching(self) -> bool:
+        return not self.query.is_blank
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(name in FILTER_NAMES for name, _value in self.params)
+
+    @property
+    def cleaned(self) -> dict:
+        return self.filterset.form.cleaned_data if self.is_valid else {}
+
+    @property
+    def articles(self) -> QuerySet[Article]:
+        """The filtered clippings before any search; none when a filter cannot be read."""
+        # Input we cannot read matches nothing rather than being quietly dropped, so a shared
+        # link with a typo never shows a wider list than its author meant.
+        return self.filterset.qs if self.is_valid else self.filterset.queryset.none()
+
+    def matches(self) -> QuerySet[Article]:
+        """Every clipping of the list, unranked and unordered: what feeds and downloads hold.
+
+        The search page ranks a capped set of candidates; a download wants all of them, so it
+        takes the full-text condition alone and orders by date.
+        """
+        articles = self.articles
+        if not self.is_searching:
+            return articles
+        if not self.query.has_terms:
+            return articles.none()  # operators or exclusions alone look for nothing
+        return get_search_backend(articles.db).matching(articles, self.query)
+
+    def url(
+        self,
+        path: str,
+        *,
+        drop: Iterable[str] = (),
+        remove: Iterable[tuple[str, str]] = (),
+        add: Iterable[tuple[str, str]] = (),
+    ) -> str:
+        """`path` with this list's parameters, less the `drop` names and `remove` pairs, plus
+        `add`. Paging never carries over: a changed list starts on its first page."""
+        drop, remove = set(drop), set(remove)
+        params = [
+            (name, value)
+            for name, value in self.params
+            if name not in drop and (name, value) not in remove
+        ]
+        params.extend(add)
+        return f"{path}?{urlencode(params)}" if params else path
+
+    def describe(self) -> str:
+        """The list in a few words for titles: “putin” · Asahi · Security · from Nov. 1, 2015."""
+        if not self.is_valid:
+            return gettext("filters that could not be understood")
+        cleaned = self.cleaned
+        parts = []
+        if self.is_searching:
+            parts.append(f"“{self.query.text}”")
+        parts.extend(outlet.name for outlet in cleaned.get("outlet") or [])
+        parts.extend(topic.full_name for topic in cleaned.get("topic") or [])
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end:
+            parts.append(
+                gettext("%(start)s to %(end)s")
+                % {"start": short_date(start), "end": short_date(end)}
+            )
+        elif start:
+            parts.append(gettext("from %(start)s") % {"start": short_date(start)})
+        elif end:
+            parts.append(gettext("up to %(end)s") % {"end": short_date(end)})
+        if cleaned.get("kind"):
+            parts.append(str(Article.Kind(cleaned["kind"]).label))
+        if cleaned.get("edition"):
+            parts.append(
+                gettext("%(edition)s edition")
+                % {"edition": Article.Edition(cleaned["edition"]).label}
+            )
+        return " · ".join(parts) if parts else gettext("all clippings")
+
+
+def short_date(value: datetime.date) -> str:
+    return date_format(value, "N j, Y")
+
+
+def read_list_query(
+    data: QueryDict, queryset: QuerySet[Article], request: HttpRequest | None = None
+) -> ListQuery:
+    filterset = ArticleFilter(data, queryset=queryset, request=request)
+    query = parse_query(data.get(SEARCH))
+    asked = data.get(SORT, "")
+    # Relevance needs words to be relevant to; an order we do not know falls back to the default.
+    if asked not in SearchOrder.values or (asked == SearchOrder.RELEVANCE and query.is_blank):
+        asked = ""
+    default = SearchOrder.NEWEST if query.is_blank else SearchOrder.RELEVANCE
+    params = [(SEARCH, query.text)] if query.text else []
+    params.extend(
+        (name, value) for name in FILTER_NAMES for value in data.getlist(name) if value != ""
+    )
+    if asked:
+        params.append((SORT, asked))
+    return ListQuery(filterset=filterset, query=query, sort=asked or default, params=params)

@@ -25,7 +25,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from .clippings import ClippingError, OutletDirectory, parse_clipping, split_clippings
 from .exports import spreadsheet_value
-from .models import Article, Outlet, Tag, make_slug
+from .models import Article, Outlet, Tag, make_slug, record_revisions
 
 BATCH_SIZE = 1000
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -522,6 +522,9 @@ class Intake:
         if updated:
             Article.objects.bulk_update(updated, [*sorted(UPDATABLE_FIELDS), "updated_at"])
         self.write_tags([*created, *updated])
+        # Bulk writes bypass the history signals; record one revision per clipping here.
+        record_revisions(created, created=True)
+        record_revisions(updated)
 
     def write_tags(self, articles: list[Article]) -> None:
         through = Article.tags.through

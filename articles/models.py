@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Length, Lower, Trim
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 SLUG_LENGTH = 80
 
@@ -70,6 +75,8 @@ class Outlet(models.Model):
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -118,6 +125,7 @@ class Tag(models.Model):
     )
 
     objects = TagQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -223,6 +231,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Every change is kept as a revision, its topics included; see record_revisions() for
+    # writes that bypass save().
+    history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -310,3 +321,92 @@ class Article(models.Model):
         if self.page_label:
             parts.append(self.page_label)
         return ", ".join(parts)
+
+
+class Correction(models.Model):
+    """A public note that a published clipping was corrected: when, why, and what changed."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("clipping")
+    )
+    created_at = models.DateTimeField(_("corrected at"), default=timezone.now)
+    note = models.TextField(
+        _("what was corrected"), help_text=_("Public: readers see it on the clipping's page.")
+    )
+    # Model field names ("title", "tags"), shown to readers as their labels ("headline").
+    changed_fields = models.JSONField(_("changed fields"), default=list, blank=True)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    # Kept so that restoring a deleted clipping brings its corrections back too.
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("note")), 0), name="correction_note_not_empty"
+            ),
+        ]
+        indexes = [
+            # The public log lists corrections newest first.
+            models.Index(fields=["-created_at", "-id"], name="correction_newest_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return Truncator(self.note).chars(60)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"
+
+    @property
+    def changed_field_labels(self) -> list[str]:
+        """The changed fields as readers know them: "headline", not "title"."""
+        labels = []
+        for name in self.changed_fields:
+            try:
+                labels.append(str(Article._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                # A field since renamed or removed still shows under its old name.
+                labels.append(str(name))
+        return labels
+
+
+def record_revisions(
+    articles: Iterable[Article],
+    *,
+    created: bool = False,
+    user: models.Model | None = None,
+    reason: str | None = None,
+) -> list[models.Model]:
+    """Write one revision per clipping, its topics included, in four queries.
+
+    For writes that bypass save() and the topic signals (bulk_create, bulk_update, update())
+    and for saves that want one revision of the finished change rather than one for the row
+    and another per topic added or removed. Call it after the topics are written.
+    """
+    articles = [article for article in articles if article.pk is not None]
+    if not articles:
+        return []
+    # The user defaults to the one the history middleware saw making the request.
+    revisions = Article.history.bulk_history_create(
+        articles, update=not created, default_user=user, default_change_reason=reason
+    )
+    links = defaultdict(list)
+    through = Article.tags.through
+    for link_id, article_id, tag_id in through.objects.filter(
+        article_id__in=[article.pk for article in articles]
+    ).values_list("id", "article_id", "tag_id"):
+        links[article_id].append((link_id, tag_id))
+    tag_history = Article.history.model.tags.model
+    tag_history.objects.bulk_create(
+        tag_history(history=revision, id=link_id, article_id=revision.id, tag_id=tag_id)
+        for revision in revisions
+        for link_id, tag_id in links[revision.id]
+    )
+    return revisions

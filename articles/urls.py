@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class TwoDigitConverter:
@@ -24,8 +24,19 @@ class YearConverter(TwoDigitConverter):
     regex = "[0-9]{4}"
 
 
+class ExportFormatConverter:
+    regex = "csv|jsonl"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 register_converter(YearConverter, "yyyy")
 register_converter(TwoDigitConverter, "nn")
+register_converter(ExportFormatConverter, "export")
 
 app_name = "articles"
 
@@ -37,11 +48,36 @@ urlpatterns = [
     path("archive/<yyyy:year>/<nn:month>/<nn:day>/", views.archive_day, name="archive-day"),
     path("outlets/", views.OutletListView.as_view(), name="outlet-list"),
     path("outlets/<slug:slug>/", views.OutletDetailView.as_view(), name="outlet-detail"),
+    path("outlets/<slug:slug>/feed/", feeds.OutletFeed(), name="outlet-feed"),
     path("topics/", views.TopicListView.as_view(), name="topic-list"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
+    path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
+    path("compare/", views.compare, name="compare"),
+    path("feeds/latest/", feeds.LatestFeed(), name="feed-latest"),
+    # One list: /search/ is /articles/ with a search box first. Each has its feed and downloads,
+    # which take the same query string.
     path("articles/", views.article_list, name="article-list"),
-    # Search backends will read `q` here later; until then it is the filtered list.
     path("search/", views.article_list, name="search"),
     path("articles/<int:pk>/", views.article_redirect, name="article-redirect"),
     path("articles/<int:pk>/<slug:slug>/", views.article_detail, name="article-detail"),
+    path("articles/<int:pk>/<slug:slug>/cite.ris", views.article_cite_ris, name="article-cite-ris"),
+    path(
+        "articles/<int:pk>/<slug:slug>/cite.bib",
+        views.article_cite_bibtex,
+        name="article-cite-bibtex",
+    ),
+    path("corrections/", views.correction_list, name="correction-list"),
+    path(
+        "articles/feed/",
+        feeds.ListFeed(),
+        {"list_url": "articles:article-list"},
+        name="article-list-feed",
+    ),
+    path("search/feed/", feeds.ListFeed(), {"list_url": "articles:search"}, name="search-feed"),
+    path(
+        "articles/export.<export:file_format>",
+        views.list_export,
+        name="article-list-export",
+    ),
+    path("search/export.<export:file_format>", views.list_export, name="search-export"),
 ]

@@ -11,20 +11,51 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import attrgetter
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django import forms
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Lower, TruncMonth
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import DetailView, ListView
 
-from .filters import ArticleFilter
-from .models import Article, Outlet, Tag
-from .pagination import paginate
+from . import citations
+from .cache import is_anonymous, until_next_write
+from .charts import build_chart, monthly_counts
+from .exports import iter_csv, iter_jsonl
+from .filters import (
+    FILTER_NAMES,
+    ISO_DATE,
+    SORT,
+    ListQuery,
+    _topics_in_tree_order,
+    read_list_query,
+    short_date,
+)
+from .models import Article, Correction, Outlet, Tag
+
+# The cursor reading is paginate()'s own, so both directions accept and refuse the same input.
+from .pagination import AFTER, Cursor, KeysetPage, paginate
+from .pagination import _cursor_param as cursor_param
+from .search import MAX_QUERY_LENGTH, SearchFacets, SearchOrder, get_search_backend
+from .search.base import facet_limit
 
 RECENT_DAYS = 7
 
@@ -32,27 +63,37 @@ RECENT_DAYS = 7
 # --- Shared building blocks -----------------------------------------------------------------
 
 
-def outlets_with_counts() -> QuerySet[Outlet]:
-    """All outlets, each annotated with `public_count`, in one query."""
-    per_outlet = (
-        Article.objects.published()
-        .filter(outlet=OuterRef("pk"))
-        .order_by()
-        .values("outlet")
-        .annotate(n=Count("pk"))
-        .values("n")
+def outlets_with_counts() -> list[Outlet]:
+    """All outlets by name, each carrying `public_count`, kept until the next write.
+
+    Counting a million clippings takes a fraction of a second, too long for every page that
+    lists outlets (docs/performance.md).
+    """
+    return until_next_write("outlets-with-counts", _outlets_with_counts)
+
+
+def _outlets_with_counts() -> list[Outlet]:
+    # One GROUP BY over the clippings: a counting subquery per outlet took seconds at 1M.
+    counts = dict(
+        Article.objects.published().order_by().values_list("outlet").annotate(n=Count("pk"))
     )
-    return Outlet.objects.annotate(public_count=Coalesce(Subquery(per_outlet), 0)).order_by(
-        Lower("name")
-    )
+    outlets = list(Outlet.objects.order_by(Lower("name")))
+    for outlet in outlets:
+        outlet.public_count = counts.get(outlet.pk, 0)
+    return outlets
 
 
 def topic_tree() -> list[Tag]:
     """Top-level topics with `subtopics`, each topic carrying `public_count`.
 
     A top-level count covers its sub-topics too, and a clipping filed under both a parent and
-    one of its children counts once. Three queries whatever the size of the tree.
+    one of its children counts once. Three queries whatever the size of the tree, taking
+    seconds at 1M clippings, so the tree is kept until the next write (docs/performance.md).
     """
+    return until_next_write("topic-tree", _topic_tree)
+
+
+def _topic_tree() -> list[Tag]:
     public = Article.objects.published().order_by()
     direct = dict(public.filter(tags__isnull=False).values_list("tags").annotate(n=Count("pk")))
     per_root = dict(
@@ -95,6 +136,11 @@ def _page_sort_key(article: Article) -> tuple[int, int, str, int]:
 class OutletGroup:
     outlet: Outlet
     articles: list[Article] = field(default_factory=list)
+
+
+# What a day's listing leaves unread: a busy day has hundreds of clippings, and their bodies
+# would be most of the bytes the database sends.
+DAY_LIST_DEFERRED = ("body", "translator_notes")
 
 
 def group_by_outlet(articles: Iterable[Article]) -> list[OutletGroup]:
@@ -149,7 +195,9 @@ def home(request: HttpRequest) -> HttpResponse:
     latest = public.order_by("-published_on").values_list("published_on", flat=True).first()
     context: dict = {"latest_day": latest, "groups": [], "recent_days": []}
     if latest is not None:
-        context["groups"] = group_by_outlet(public.filter(published_on=latest).with_related())
+        context["groups"] = group_by_outlet(
+            public.filter(published_on=latest).with_related().defer(*DAY_LIST_DEFERRED)
+        )
         context["recent_days"] = list(
             public.filter(published_on__lt=latest)
             .order_by()
@@ -178,7 +226,7 @@ def _per_month(articles: QuerySet[Article]) -> dict[datetime.date, int]:
 
 
 def archive_index(request: HttpRequest) -> HttpResponse:
-    per_month = _per_month(Article.objects.published())
+    per_month = until_next_write("months", lambda: _per_month(Article.objects.published()))
     years = []
     for year, items in groupby(per_month.items(), key=lambda item: item[0].year):
         months = list(items)
@@ -190,7 +238,10 @@ def archive_index(request: HttpRequest) -> HttpResponse:
 def archive_year(request: HttpRequest, year: str) -> HttpResponse:
     first = _date_or_404(year)
     last = first.replace(month=12, day=31)
-    per_month = _per_month(Article.objects.published().filter(published_on__range=(first, last)))
+    per_month = until_next_write(
+        f"months-{first.year}",
+        lambda: _per_month(Article.objects.published().filter(published_on__range=(first, last))),
+    )
     if not per_month:
         raise Http404("No clippings in this year.")
     months = [
@@ -230,7 +281,12 @@ def archive_month(request: HttpRequest, year: str, month: str) -> HttpResponse:
 
 def archive_day(request: HttpRequest, year: str, month: str, day: str) -> HttpResponse:
     date = _date_or_404(year, month, day)
-    articles = list(Article.objects.published().filter(published_on=date).with_related())
+    articles = list(
+        Article.objects.published()
+        .filter(published_on=date)
+        .with_related()
+        .defer(*DAY_LIST_DEFERRED)
+    )
     if not articles:
         raise Http404("No clippings on this day.")
     context = {
@@ -250,7 +306,7 @@ class OutletListView(ListView):
     template_name = "articles/outlet_list.html"
     context_object_name = "outlets"
 
-    def get_queryset(self) -> QuerySet[Outlet]:
+    def get_queryset(self) -> list[Outlet]:
         return outlets_with_counts()
 
 
@@ -263,6 +319,7 @@ class OutletDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         articles = Article.objects.published().filter(outlet=self.object).with_related()
         context["page"] = paginate(self.request, articles)
+        context["coverage_articles"] = articles
         return context
 
 
@@ -284,8 +341,14 @@ class TopicDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         topic = self.object
         context["subtopics"] = list(topic.children.select_related("parent").order_by(Lower("name")))
-        articles = Article.objects.published().in_topic(topic).with_related()
+        # A subquery rather than in_topic()'s join and DISTINCT: the planner then walks the
+        # newest-first index for a common topic and reads a rare topic's few links first.
+        links = Article.tags.through.objects.filter(tag__in=topic.descendant_ids())
+        articles = (
+            Article.objects.published().filter(pk__in=links.values("article_id")).with_related()
+        )
         context["page"] = paginate(self.request, articles)
+        context["coverage_articles"] = articles
         return context
 
 
@@ -293,22 +356,65 @@ class TopicDetailView(DetailView):
 
 
 def article_list(request: HttpRequest) -> HttpResponse:
-    """All public clippings, filtered by the query string; also answers /search/ for now."""
-    filterset = ArticleFilter(
-        request.GET, queryset=Article.objects.published().with_related(), request=request
+    """All public clippings, filtered by the query string; with `q`, a search within them.
+
+    /articles/ and /search/ are this one list. Without words it pages newest (or oldest) first
+    by cursor; with words the search backend ranks and pages, and facets count the matches.
+    /search/ with nothing asked shows how to search instead of the whole collection.
+    """
+    listing = read_list_query(
+        request.GET, Article.objects.published().with_related(), request=request
     )
-    # Input we cannot read matches nothing rather than being quietly dropped, so a shared
-    # link with a typo never shows a wider list than its author meant.
-    articles = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    list_name, feed_name, export_name = _list_urls(request)
+    path = reverse(list_name)
+    raw_query = request.GET.get("q") or ""
+    default_sort = SearchOrder.NEWEST if listing.query.is_blank else SearchOrder.RELEVANCE
+    sorts = [
+        (
+            order.label,
+            listing.url(path, drop=[SORT], add=[] if order == default_sort else [(SORT, order)]),
+            order == listing.sort,
+        )
+        for order in SearchOrder
+        if order != SearchOrder.RELEVANCE or not listing.query.is_blank
+    ]
     context = {
-        "filter": filterset,
-        "page": paginate(request, articles),
-        "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+        "listing": listing,
+        "filter": listing.filterset,
+        "is_filtered": listing.is_filtered,
+        "list_path": path,
+        "chips": filter_chips(listing, path),
+        "clear_filters_url": listing.url(path, drop=FILTER_NAMES),
+        "sorts": sorts,
+        "feed_url": listing.url(reverse(feed_name), drop=[SORT]),
+        "csv_url": listing.url(reverse(export_name, args=["csv"]), drop=[SORT]),
+        "jsonl_url": listing.url(reverse(export_name, args=["jsonl"]), drop=[SORT]),
+        "description": listing.describe(),
+        "query_cut": len(" ".join(raw_query[: MAX_QUERY_LENGTH * 4].split())) > MAX_QUERY_LENGTH,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "is_search_page": list_name == "articles:search",
     }
+    if listing.is_searching:
+        context.update(search_context(request, listing, path))
+    elif list_name == "articles:search" and not listing.is_filtered:
+        context["show_tips"] = True
+    else:
+        articles = listing.articles
+        if listing.sort == SearchOrder.OLDEST:
+            page = paginate_oldest(request, articles)
+        else:
+            page = paginate(request, articles)
+        context["page"] = page
+        if not page.items and page.is_first and listing.is_valid and listing.is_filtered:
+            context["suggestions"] = empty_suggestions(request, listing, path)
     return render(request, "articles/article_list.html", context)
 
 
 def _staff(request: HttpRequest) -> bool:
+    # No session cookie, no login: loading an empty session would still add Vary: Cookie and
+    # keep shared caches from storing the page.
+    if is_anonymous(request):
+        return False
     user = request.user
     return user.is_authenticated and user.is_active and user.is_staff
 
@@ -336,10 +442,708 @@ def article_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if slug != article.slug:
         response = HttpResponsePermanentRedirect(article.get_absolute_url())
         return response if public else _private(response)
+    permalink = request.build_absolute_uri(article.get_absolute_url())
     context = {
         "article": article,
         "preview": not public,
-        "permalink": request.build_absolute_uri(article.get_absolute_url()),
+        "permalink": permalink,
+        "lede": citations.one_line(next(iter(article.paragraphs), "")),
+        "chicago": citations.chicago(article, permalink),
+        "apa": citations.apa(article, permalink),
+        "related": related_in_topics(article),
+        "day": around_the_day(article),
     }
     response = render(request, "articles/article_detail.html", context)
     return response if public else _private(response)
+
+
+# --- Around one clipping: related, same day, citation files ----------------------------------
+
+RELATED_LIMIT = 5
+SAME_DAY_LIMIT = 10
+
+
+def related_in_topics(article: Article, limit: int = RELATED_LIMIT) -> list[Article]:
+    """Public clippings sharing a topic with this one, nearest in source date first.
+
+    Two queries whatever the collection's size: the nearest on or before the day and the
+    nearest after it, each cut by the newest-first index, merged here by distance.
+    """
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if not tag_ids:
+        return []
+    # A subquery rather than a join, so a clipping sharing two topics comes back once.
+    links = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
+    candidates = (
+        Article.objects.published()
+        .filter(pk__in=links)
+        .exclude(pk=article.pk)
+        .select_related("outlet")
+    )
+    day = article.published_on
+    earlier = candidates.filter(published_on__lte=day).order_by("-published_on", "-pk")
+    later = candidates.filter(published_on__gt=day).order_by("published_on", "pk")
+    nearest = [*earlier[:limit], *later[:limit]]
+    nearest.sort(key=lambda a: (abs((a.published_on - day).days), a.published_on, a.pk))
+    return nearest[:limit]
+
+
+def day_reading_order(article: Article) -> tuple:
+    """The order of the day page: outlet by name, then page ("3" before "12"), then id."""
+    return (article.outlet.name.lower(), article.outlet_id, *_page_sort_key(article))
+
+
+@dataclass
+class AroundTheDay:
+    """A clipping's place among the public clippings of its source date."""
+
+    count: int = 0
+    previous: Article | None = None
+    next: Article | None = None
+    other_outlets: list[Article] = field(default_factory=list)
+
+
+def around_the_day(article: Article, limit: int = SAME_DAY_LIMIT) -> AroundTheDay:
+    """Previous and next clipping in the day page's order, and the day in other outlets.
+
+    One query: the day's public clippings, only the columns a link needs. A day holds at most
+    a few hundred clippings, and the day page itself loads all of them with their topics.
+    """
+    day = list(
+        Article.objects.published()
+        .filter(published_on=article.published_on)
+        .select_related("outlet")
+        .only("pk", "slug", "title", "page", "published_on", "outlet", "outlet__name")
+    )
+    day.sort(key=day_reading_order)
+    around = AroundTheDay(count=len(day))
+    index = next((i for i, a in enumerate(day) if a.pk == article.pk), None)
+    if index is not None:
+        around.previous = day[index - 1] if index > 0 else None
+        around.next = day[index + 1] if index + 1 < len(day) else None
+    # Each other outlet's first clipping in page order before anyone's second, so a short
+    # list shows as many outlets as it can.
+    rank_in_outlet: dict[int, int] = {}
+    ranked = []
+    for position, other in enumerate(day):
+        if other.outlet_id == article.outlet_id:
+            continue
+        rank = rank_in_outlet.get(other.outlet_id, 0)
+        rank_in_outlet[other.outlet_id] = rank + 1
+        ranked.append((rank, position, other))
+    ranked.sort(key=lambda item: item[:2])
+    shown = sorted(ranked[:limit], key=lambda item: item[1])
+    around.other_outlets = [other for _rank, _position, other in shown]
+    return around
+
+
+def _citation_file(
+    request: HttpRequest,
+    pk: int,
+    slug: str,
+    *,
+    url_name: str,
+    extension: str,
+    content_type: str,
+    write,
+) -> HttpResponse:
+    article, public = _visible_article(request, pk)
+    if slug != article.slug:
+        response = HttpResponsePermanentRedirect(reverse(url_name, args=[article.pk, article.slug]))
+        return response if public else _private(response)
+    permalink = request.build_absolute_uri(article.get_absolute_url())
+    response = HttpResponse(write(article, permalink), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=citations.download_name(article, extension)
+    )
+    return response if public else _private(response)
+
+
+def article_cite_ris(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    return _citation_file(
+        request,
+        pk,
+        slug,
+        url_name="articles:article-cite-ris",
+        extension="ris",
+        content_type="application/x-research-info-systems; charset=utf-8",
+        write=citations.ris,
+    )
+
+
+def article_cite_bibtex(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    return _citation_file(
+        request,
+        pk,
+        slug,
+        url_name="articles:article-cite-bibtex",
+        extension="bib",
+        content_type="application/x-bibtex; charset=utf-8",
+        write=citations.bibtex,
+    )
+
+
+# --- Compare outlets on a topic ---------------------------------------------------------------
+
+COMPARE_DEFAULT_DAYS = 30
+# A quarter: enough to follow a story, small enough that the table stays one screen of rows.
+COMPARE_MAX_DAYS = 92
+COMPARE_MAX_CLIPPINGS = 500
+
+
+def _compare_date(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=[ISO_DATE],
+        widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"}),
+        error_messages={"invalid": gettext_lazy("Enter a date as YYYY-MM-DD, e.g. 2015-11-10.")},
+    )
+
+
+class CompareForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        label=gettext_lazy("Topic"),
+        queryset=_topics_in_tree_order(),
+        to_field_name="slug",
+        required=False,
+        empty_label=gettext_lazy("Choose a topic"),
+        error_messages={"invalid_choice": gettext_lazy("There is no topic “%(value)s”.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, so these fields cannot be declared as class attributes.
+        self.fields["from"] = _compare_date(gettext_lazy("From"))
+        self.fields["to"] = _compare_date(gettext_lazy("To"))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            raise forms.ValidationError(
+                gettext_lazy("The “from” date %(start)s is after the “to” date %(end)s."),
+                params={"start": start.isoformat(), "end": end.isoformat()},
+                code="reversed_dates",
+            )
+        return cleaned
+
+
+def _shift(day: datetime.date, days: int) -> datetime.date:
+    """`day` moved by `days`, held at the ends of the calendar instead of overflowing."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max if days > 0 else datetime.date.min
+
+
+def compare_range(
+    start: datetime.date | None, end: datetime.date | None, latest: datetime.date | None
+) -> tuple[datetime.date, datetime.date, bool] | None:
+    """The days to show and whether the asked-for range was cut to COMPARE_MAX_DAYS.
+
+    Missing ends are filled in with a COMPARE_DEFAULT_DAYS window: both missing means the
+    window up to the topic's latest clipping (`latest`, None when it has none).
+    """
+    span = COMPARE_DEFAULT_DAYS - 1
+    if start is None and end is None:
+        if latest is None:
+            return None
+        start, end = _shift(latest, -span), latest
+    elif start is None:
+        start = _shift(end, -span)
+    elif end is None:
+        end = _shift(start, span)
+    cut = (end - start).days >= COMPARE_MAX_DAYS
+    if cut:
+        end = _shift(start, COMPARE_MAX_DAYS - 1)
+    return start, end, cut
+
+
+@dataclass
+class CompareRow:
+    day: datetime.date
+    cells: list[list[Article]]
+
+
+def compare_table(articles: list[Article]) -> tuple[list[Outlet], list[CompareRow]]:
+    """One column per outlet that has clippings, one row per day that has any."""
+    outlets = sorted(
+        {a.outlet_id: a.outlet for a in articles}.values(), key=lambda o: (o.name.lower(), o.pk)
+    )
+    column = {outlet.pk: i for i, outlet in enumerate(outlets)}
+    for outlet in outlets:
+        outlet.compare_count = 0
+    rows: list[CompareRow] = []
+    source_date = attrgetter("published_on")
+    for day, items in groupby(sorted(articles, key=source_date), key=source_date):
+        row = CompareRow(day, [[] for _outlet in outlets])
+        for article in sorted(items, key=day_reading_order):
+            row.cells[column[article.outlet_id]].append(article)
+            outlets[column[article.outlet_id]].compare_count += 1
+        rows.append(row)
+    return outlets, rows
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    """How each outlet covered one topic, day by day, side by side."""
+    form = CompareForm(request.GET)
+    context: dict = {
+        "form": form,
+        "max_days": COMPARE_MAX_DAYS,
+        "default_days": COMPARE_DEFAULT_DAYS,
+        "max_clippings": COMPARE_MAX_CLIPPINGS,
+        "topic": None,
+    }
+    if not form.is_valid() or form.cleaned_data["topic"] is None:
+        # Nothing chosen yet, or nothing we can read: the form, and the topics to choose from.
+        context["topics"] = [topic for topic in topic_tree() if topic.public_count]
+        return render(request, "articles/compare.html", context)
+
+    topic = form.cleaned_data["topic"]
+    context["topic"] = topic
+    links = Article.tags.through.objects.filter(Q(tag=topic) | Q(tag__parent=topic))
+    in_topic = Article.objects.published().filter(pk__in=links.values("article_id"))
+    start, end = form.cleaned_data["from"], form.cleaned_data["to"]
+    latest = None
+    if start is None and end is None:
+        latest = in_topic.order_by("-published_on").values_list("published_on", flat=True).first()
+    chosen = compare_range(start, end, latest)
+    if chosen is None:
+        return render(request, "articles/compare.html", context)
+    start, end, context["range_cut"] = chosen
+    rows = list(
+        in_topic.filter(published_on__range=(start, end))
+        .select_related("outlet")
+        .only(
+            "pk", "slug", "title", "page", "published_on", "outlet", "outlet__name", "outlet__slug"
+        )
+        .order_by("published_on", "pk")[: COMPARE_MAX_CLIPPINGS + 1]
+    )
+    context["truncated"] = len(rows) > COMPARE_MAX_CLIPPINGS
+    if context["truncated"]:
+        # Stop at the last whole day rather than show one day half-filled.
+        last_day = rows[-1].published_on
+        whole_days = [a for a in rows if a.published_on != last_day]
+        rows = whole_days or rows[:COMPARE_MAX_CLIPPINGS]
+    context["outlets"], context["rows"] = compare_table(rows)
+    context.update(start=start, end=end, clipping_count=len(rows))
+    return render(request, "articles/compare.html", context)
+
+
+# --- Corrections --------------------------------------------------------------------------------
+
+CORRECTIONS_PER_PAGE = 50
+_CORRECTION_CURSOR = re.compile(r"[0-9]{1,18}")
+
+
+def correction_list(request: HttpRequest) -> HttpResponse:
+    """The public log of corrections, newest first; only public clippings' corrections show.
+
+    `?before=<id>` pages back from that correction, one query a page whatever the log's size.
+    """
+    corrections = Correction.objects.filter(
+        article__in=Article.objects.published().values("pk")
+    ).select_related("article__outlet")
+    before = request.GET.get("before")
+    if before is not None:
+        if not _CORRECTION_CURSOR.fullmatch(before):
+            raise Http404("Malformed page cursor.")
+        cursor = Correction.objects.filter(pk=int(before)).values("created_at")
+        corrections = corrections.filter(
+            Q(created_at__lt=Subquery(cursor)) | Q(created_at=Subquery(cursor), pk__lt=int(before))
+        )
+    rows = list(corrections.order_by("-created_at", "-pk")[: CORRECTIONS_PER_PAGE + 1])
+    context = {
+        "corrections": rows[:CORRECTIONS_PER_PAGE],
+        "older": rows[CORRECTIONS_PER_PAGE - 1].pk if len(rows) > CORRECTIONS_PER_PAGE else None,
+        "is_first": before is None,
+    }
+    return render(request, "articles/correction_list.html", context)
+
+
+# --- The clipping list and search: facets, chips, paging, feeds and downloads ----------------
+
+# A search result page is found by number; past this, a page is empty however large the set,
+# since the backend never ranks or pages more than its capped candidates.
+MAX_PAGE = 100_000
+_PAGE_NUMBER = re.compile(r"[0-9]+")
+# Facet values shown before the rest fold away under "More".
+FACET_SHOWN = 8
+# Kana and kanji: a search written in Japanese finds only original headlines, so a search that
+# finds nothing says so.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+# Lines of a download are sent in pieces of about this many characters: one line per write
+# would make a hundred thousand tiny writes, and one piece is all a download holds in memory.
+EXPORT_PIECE = 64 * 1024
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
+
+# The list's own URL names, and the feed and download of each.
+_LIST_URLS = {
+    "search": ("articles:search", "articles:search-feed", "articles:search-export"),
+    "article-list": (
+        "articles:article-list",
+        "articles:article-list-feed",
+        "articles:article-list-export",
+    ),
+}
+
+
+@dataclass
+class FacetLink:
+    """One value of a facet: how many results have it, and the link that adds or removes it."""
+
+    label: str
+    count: int
+    href: str | None
+    active: bool = False
+    # Sub-topics sit under their topic.
+    depth: int = 0
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    title: str
+    values: list[FacetLink]
+
+    @property
+    def shown(self) -> list[FacetLink]:
+        return self.values[:FACET_SHOWN]
+
+    @property
+    def more(self) -> list[FacetLink]:
+        return self.values[FACET_SHOWN:]
+
+
+@dataclass
+class Chip:
+    """An active filter, and the link that drops just it."""
+
+    name: str
+    value: str
+    href: str
+
+
+@dataclass
+class Suggestion:
+    """For an empty list: which filter left it empty, and the link without that filter."""
+
+    reason: str
+    action: str
+    href: str
+
+
+def _list_urls(request: HttpRequest) -> tuple[str, str, str]:
+    match = request.resolver_match
+    name = match.url_name if match is not None else "article-list"
+    return _LIST_URLS.get(name, _LIST_URLS["article-list"])
+
+
+def _page_number(raw: str | None) -> int:
+    """`?page=` as a number from 1 to MAX_PAGE; anything else is the first page."""
+    if raw is None or not _PAGE_NUMBER.fullmatch(raw):
+        return 1
+    # Checked by length first: int() refuses strings of thousands of digits.
+    return MAX_PAGE if len(raw) > 6 else min(max(1, int(raw)), MAX_PAGE)
+
+
+def _narrowed(listing: ListQuery, first: datetime.date, last: datetime.date) -> list:
+    """from/to for [first, last] within the dates already chosen, so a link only narrows."""
+    start, end = listing.cleaned.get("from"), listing.cleaned.get("to")
+    start = max(first, start) if start else first
+    end = min(last, end) if end else last
+    return [("from", start.isoformat()), ("to", end.isoformat())]
+
+
+def filter_chips(listing: ListQuery, path: str) -> list[Chip]:
+    cleaned = listing.cleaned
+    chips = [
+        Chip(gettext("Outlet"), outlet.name, listing.url(path, remove=[("outlet", outlet.slug)]))
+        for outlet in cleaned.get("outlet") or []
+    ]
+    chips.extend(
+        Chip(gettext("Topic"), topic.full_name, listing.url(path, remove=[("topic", topic.slug)]))
+        for topic in cleaned.get("topic") or []
+    )
+    for name, title in (("from", gettext("From")), ("to", gettext("To"))):
+        if cleaned.get(name):
+            chips.append(Chip(title, short_date(cleaned[name]), listing.url(path, drop=[name])))
+    if cleaned.get("kind"):
+        label = str(Article.Kind(cleaned["kind"]).label)
+        chips.append(Chip(gettext("Kind"), label, listing.url(path, drop=["kind"])))
+    if cleaned.get("edition"):
+        label = str(Article.Edition(cleaned["edition"]).label)
+        chips.append(Chip(gettext("Edition"), label, listing.url(path, drop=["edition"])))
+    return chips
+
+
+def facet_groups(listing: ListQuery, facets: SearchFacets, path: str) -> list[FacetGroup]:
+    """The backend's counts as links that add a value to the filters or take it away.
+
+    Every link narrows the list to exactly the clippings its count says, or widens it by
+    removing an active value. The topic filter keeps any of several topics, so once a topic is
+    chosen only it and its sub-topics are offered: choosing an unrelated topic would widen.
+    """
+    cleaned = listing.cleaned
+    groups = []
+
+    outlets = {outlet.slug for outlet in cleaned.get("outlet") or []}
+    values = []
+    for value in facets.outlet:
+        if value.value in outlets:
+            href = listing.url(path, remove=[("outlet", value.value)])
+        else:
+            href = listing.url(path, add=[("outlet", value.value)])
+        values.append(FacetLink(value.label, value.count, href, active=value.value in outlets))
+    groups.append(FacetGroup("outlet", gettext("Outlet"), values))
+
+    topics = {topic.slug for topic in cleaned.get("topic") or []}
+    # One query for the whole facet: which values are sub-topics, and of what.
+    tree = {
+        slug: (name, parent)
+        for slug, name, parent in Tag.objects.filter(
+            slug__in=[value.value for value in facets.topic]
+        ).values_list("slug", "name", "parent__slug")
+    }
+    values, shown_roots = [], set()
+    for value in facets.topic:
+        name, parent = tree.get(value.value, (value.label, None))
+        if topics and value.value not in topics and parent not in topics:
+            continue
+        if value.value in topics:
+            href = listing.url(path, remove=[("topic", value.value)])
+        else:
+            # Only a sub-topic of a chosen topic gets here when topics are chosen: it replaces
+            # them, which is exactly its count.
+            href = listing.url(path, drop=["topic"], add=[("topic", value.value)])
+        if parent is None:
+            shown_roots.add(value.value)
+        nested = parent is not None and parent in shown_roots
+        values.append(
+            FacetLink(
+                name if nested else value.label,
+                value.count,
+                href,
+                active=value.value in topics,
+                depth=1 if nested else 0,
+            )
+        )
+    groups.append(FacetGroup("topic", gettext("Topic"), values))
+
+    values = []
+    start, end = cleaned.get("from"), cleaned.get("to")
+    for year, count in facets.year:
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        if (start, end) == (first, last):
+            values.append(
+                FacetLink(str(year), count, listing.url(path, drop=["from", "to"]), active=True)
+            )
+            continue
+        narrowed = _narrowed(listing, first, last)
+        already = [("from", start and start.isoformat()), ("to", end and end.isoformat())]
+        href = None if narrowed == already else listing.url(path, drop=["from", "to"], add=narrowed)
+        values.append(FacetLink(str(year), count, href))
+    groups.append(FacetGroup("year", gettext("Year"), values))
+
+    kind = cleaned.get("kind")
+    values = [
+        FacetLink(
+            value.label,
+            value.count,
+            listing.url(
+                path, drop=["kind"], add=[] if value.value == kind else [("kind", value.value)]
+            ),
+            active=value.value == kind,
+        )
+        for value in facets.kind
+    ]
+    groups.append(FacetGroup("kind", gettext("Kind"), values))
+    return [group for group in groups if group.values]
+
+
+def _has_any(data: QueryDict) -> bool:
+    """Whether the list with these parameters would hold anything."""
+    relaxed = read_list_query(data, Article.objects.published())
+    return relaxed.is_valid and relaxed.matches().exists()
+
+
+def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> list[Suggestion]:
+    """For a list left empty by its filters: each filter whose removal alone finds something.
+
+    One existence check per active filter, and only on an empty first page.
+    """
+    cleaned = listing.cleaned
+    candidates = []
+    if cleaned.get("outlet"):
+        names = ", ".join(outlet.name for outlet in cleaned["outlet"])
+        candidates.append(
+            (
+                ["outlet"],
+                gettext("Nothing in %(outlets)s.") % {"outlets": names},
+                gettext("Look in all outlets"),
+            )
+        )
+    if cleaned.get("topic"):
+        names = ", ".join(topic.full_name for topic in cleaned["topic"])
+        candidates.append(
+            (
+                ["topic"],
+                gettext("Nothing on %(topics)s.") % {"topics": names},
+                gettext("Look in all topics"),
+            )
+        )
+    if cleaned.get("from") or cleaned.get("to"):
+        candidates.append(
+            (
+                ["from", "to"],
+                gettext("Nothing in these dates."),
+                gettext("Look at any date"),
+            )
+        )
+    if cleaned.get("kind"):
+        kind = str(Article.Kind(cleaned["kind"]).label)
+        candidates.append(
+            (
+                ["kind"],
+                gettext("Nothing of the kind “%(kind)s”.") % {"kind": kind},
+                gettext("Look at every kind"),
+            )
+        )
+    if cleaned.get("edition"):
+        edition = str(Article.Edition(cleaned["edition"]).label)
+        candidates.append(
+            (
+                ["edition"],
+                gettext("Nothing in the %(edition)s edition.") % {"edition": edition},
+                gettext("Look in every edition"),
+            )
+        )
+    suggestions = []
+    for names, reason, action in candidates:
+        data = request.GET.copy()
+        for name in names:
+            data.pop(name, None)
+        if _has_any(data):
+            suggestions.append(Suggestion(reason, action, listing.url(path, drop=names)))
+    if not suggestions and len(candidates) > 1:
+        data = request.GET.copy()
+        for name in FILTER_NAMES:
+            data.pop(name, None)
+        if _has_any(data):
+            suggestions.append(
+                Suggestion(
+                    gettext("Nothing matches all these filters together."),
+                    gettext("Remove every filter"),
+                    listing.url(path, drop=FILTER_NAMES),
+                )
+            )
+    return suggestions
+
+
+def paginate_oldest(request: HttpRequest, queryset: QuerySet[Article]) -> KeysetPage:
+    """`paginate` in the other direction: oldest first, the same cursors and the same rules.
+
+    `after=` pages forward (later clippings), `before=` back; `newer_cursor` and
+    `older_cursor` keep their meaning, so the links read the same.
+    """
+    size = settings.ARTICLES_PER_PAGE
+    oldest_first = queryset.order_by("published_on", "pk")
+    newest_first = queryset.order_by("-published_on", "-pk")
+    param = cursor_param(request)
+    if param is None:
+        rows = list(oldest_first[: size + 1])
+        items = rows[:size]
+        newer = str(Cursor.of(items[-1])) if len(rows) > size else None
+        return KeysetPage(items, newer_cursor=newer, older_cursor=None, is_first=True)
+    name, cursor = param
+    if name == AFTER:
+        rows = list(oldest_first.filter(cursor.newer())[: size + 1])
+        items = rows[:size]
+        has_newer = len(rows) > size
+        has_older = bool(items) and oldest_first.filter(Cursor.of(items[0]).older()).exists()
+    else:
+        rows = list(newest_first.filter(cursor.older())[: size + 1])
+        items = rows[:size][::-1]
+        has_older = len(rows) > size
+        has_newer = bool(items) and oldest_first.filter(Cursor.of(items[-1]).newer()).exists()
+    return KeysetPage(
+        items,
+        newer_cursor=str(Cursor.of(items[-1])) if has_newer else None,
+        older_cursor=str(Cursor.of(items[0])) if has_older else None,
+        is_first=False,
+    )
+
+
+def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
+    """One page of ranked (or dated) matches with facets, chart and help for an empty result."""
+    size = settings.ARTICLES_PER_PAGE
+    number = _page_number(request.GET.get("page"))
+    result = get_search_backend().search(
+        listing.articles,
+        listing.query,
+        order=listing.sort,
+        offset=(number - 1) * size,
+        limit=size,
+        with_facets=True,
+    )
+    context: dict = {
+        "result": result,
+        "page_number": number,
+        "first_shown": result.offset + 1,
+        "last_shown": result.offset + len(result.hits),
+        "previous_page": number - 1 if result.has_previous else None,
+        "next_page": number + 1 if result.has_next else None,
+        # More matches than paging reaches: the reader is told to narrow the search.
+        "beyond_reach": result.total is None or result.total > result.reachable,
+        "facets": facet_groups(listing, result.facets, path) if result.facets else [],
+        "facets_partial": bool(result.facets and result.facets.is_partial),
+        "facet_limit": facet_limit(),
+        "japanese_query": bool(_JAPANESE.search(listing.query.text)),
+    }
+    if result.total == 0 and listing.is_valid and listing.query.has_terms and number == 1:
+        context["suggestions"] = empty_suggestions(request, listing, path)
+    # Per month of the matches, only while the total is exact: the matches are then at most
+    # SEARCH_COUNT_LIMIT rows, and one grouped query over them costs about what finding them
+    # did. Above that the year facet gives the shape instead.
+    if result.total and number == 1:
+        context["chart"] = build_chart(
+            monthly_counts(listing.matches()),
+            lambda first, last: listing.url(
+                path, drop=["from", "to"], add=_narrowed(listing, first, last)
+            ),
+        )
+    return context
+
+
+def _pieces(lines: Iterator[str]) -> Iterator[str]:
+    piece: list[str] = []
+    length = 0
+    for line in lines:
+        piece.append(line)
+        length += len(line)
+        if length >= EXPORT_PIECE:
+            yield "".join(piece)
+            piece, length = [], 0
+    if piece:
+        yield "".join(piece)
+
+
+def list_export(request: HttpRequest, file_format: str) -> StreamingHttpResponse:
+    """Every clipping of a list as CSV or JSON Lines, newest first, streamed.
+
+    A search's download holds every match, not only the capped set the page ranks: it takes
+    the full-text condition alone (`ListQuery.matches`) and orders by date, never by rank.
+    """
+    listing = read_list_query(request.GET, Article.objects.published(), request=request)
+    articles = listing.matches().order_by("-published_on", "-pk")
+    # build_absolute_uri("/") ends in a slash and every clipping's address starts with one.
+    site_url = request.build_absolute_uri("/").rstrip("/")
+    if file_format == "csv":
+        lines = iter_csv(articles, site_url=site_url)
+    else:
+        lines = iter_jsonl(articles, site_url=site_url)
+    response = StreamingHttpResponse(_pieces(lines), content_type=EXPORT_TYPES[file_format])
+    filename = f"readingroom-{timezone.localdate().isoformat()}.{file_format}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

@@ -32,10 +32,14 @@ def fingerprint() -> str:
 
 
 def wipe() -> None:
+    """Leave the shared test database as empty as the module found it, history included."""
     Article.objects.all().delete()
     Tag.objects.filter(parent__isnull=False).delete()
     Tag.objects.all().delete()
     Outlet.objects.all().delete()
+    Article.history.model.tags.model.objects.all().delete()
+    for model in (Article, Tag, Outlet):
+        model.history.all().delete()
 
 
 @pytest.fixture(scope="module")

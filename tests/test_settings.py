@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -66,3 +67,104 @@ def test_deploy_check_is_clean_in_production_mode():
         ALLOWED_HOSTS="example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- Helpers the other production-mode tests share ----------------------------------------------
+
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres:", "postgresql:"))
+
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "k3y" * 20,
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def settings_value(expression: str, **env: str) -> str:
+    """The repr of a settings expression, evaluated in a child process under `env`."""
+    script = f"from django.conf import settings; print(repr({expression}))"
+    result = run_django(["shell", "-c", script], **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def pg_client_args(settings: dict) -> tuple[list[str], dict]:
+    """Arguments and environment for createdb, dropdb, pg_isready, from DATABASES settings."""
+    args = []
+    for option, key in (("-h", "HOST"), ("-p", "PORT"), ("-U", "USER")):
+        if settings.get(key):
+            args += [option, str(settings[key])]
+    env = {**os.environ, **({"PGPASSWORD": settings["PASSWORD"]} if settings["PASSWORD"] else {})}
+    return args, env
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server and credentials as DATABASE_URL `url`, another database."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
+
+
+def test_admin_url_defaults_to_admin():
+    assert settings_value("settings.ADMIN_URL", **PRODUCTION) == "'admin/'"
+
+
+def test_admin_url_moves_the_admin():
+    result = run_django(
+        ["shell", "-c", "from django.urls import reverse; print(reverse('admin:index'))"],
+        ADMIN_URL="/editors-desk",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "/editors-desk/"
+
+
+@pytest.mark.parametrize("value", ["<int:x>/", "a b/", "admin/../x", "edit?x=1"])
+def test_admin_url_that_is_not_a_plain_path_is_refused(value):
+    result = run_django(["check"], ADMIN_URL=value, **PRODUCTION)
+    assert result.returncode != 0
+    assert "is not a plain path" in result.stderr
+
+
+def test_no_replica_no_router():
+    assert settings_value("sorted(settings.DATABASES)", **PRODUCTION) == "['default']"
+    assert settings_value("settings.DATABASE_ROUTERS", **PRODUCTION) == "[]"
+
+
+ROUTING_PROBE = """
+from django.contrib.auth.models import User
+from django.db import router, transaction
+from articles.models import Outlet
+print("read", router.db_for_read(Outlet), "write", router.db_for_write(Outlet))
+print("accounts", router.db_for_read(User))
+Outlet.objects.create(name="Asahi", slug="asahi")
+print("replica sees", Outlet.objects.count())
+print("primary has", Outlet.objects.using("default").count())
+with transaction.atomic():
+    print("in a transaction", Outlet.objects.count())
+"""
+
+
+def test_replica_takes_the_reads_and_the_primary_the_writes(tmp_path):
+    primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
+    env = {
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{primary}",
+        "DATABASE_REPLICA_URL": f"sqlite:///{replica}",
+    }
+    migrated = run_django(["migrate", "--noinput", "-v0"], **env)
+    assert migrated.returncode == 0, migrated.stderr
+    # Migrations run on the primary only; replication would bring the schema across.
+    assert not replica.exists() or replica.stat().st_size == 0
+    replica.write_bytes(primary.read_bytes())
+
+    result = run_django(["shell", "-c", ROUTING_PROBE], **env)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()[-5:]
+    assert lines == [
+        "read replica write default",
+        "accounts default",
+        # The new outlet went to the primary; the replica, never replicated to here, has none.
+        "replica sees 0",
+        "primary has 1",
+        "in a transaction 1",
+    ]

@@ -1,0 +1,711 @@
+"""Load benchmark: every page type under wrk, next to the stack's own ceiling.
+
+    .venv/bin/python bench/load.py --db postgres               # postgres:///rr_scale
+    .venv/bin/python bench/load.py --db sqlite                 # /tmp/rr_scale.sqlite3
+    .venv/bin/python bench/load.py --database-url postgres:///other --duration 5
+
+Three rounds, each with its own ceiling measured in the same round:
+
+1. gunicorn, production settings, page cache off: every page rendered from the database. The
+   ceiling is a trivial response (`/bench/ceiling`, routed only when READINGROOM_BENCH=1) through
+   the same server and middleware.
+2. The same with the page cache on (PAGE_CACHE_SECONDS=60) and warm; each page is also asked
+   with If-None-Match and If-Modified-Since, which must answer 304, and its headers are checked
+   for what a shared cache needs (public, s-maxage, ETag, no Set-Cookie, no Vary: Cookie).
+3. nginx (Debian's nginx-light) with proxy_cache in front of round 2's gunicorn; the ceiling is
+   nginx serving a static copy of the home page.
+
+wrk (Debian's wrk) drives each page for --duration seconds at --connections connections after a
+warm-up. Then: gunicorn worker RSS, and the memory growth of a 100,000-row CSV export. Everything
+started is stopped at the end, on errors and on Ctrl-C too. The database must be seeded first
+(`manage.py seed_demo`); the script never writes to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+DEFAULT_URLS = {"postgres": "postgres:///rr_scale", "sqlite": "sqlite:////tmp/rr_scale.sqlite3"}
+CEILING = "/bench/ceiling"
+STATIC_CEILING = "/static-ceiling.html"
+DEEP = 10_000  # rows into a list for the "deep page" rows
+
+
+# --- Processes we start, and stop -------------------------------------------------------------
+
+STARTED: list[subprocess.Popen] = []
+
+
+def start(command: list[str], **kwargs) -> subprocess.Popen:
+    process = subprocess.Popen(command, start_new_session=True, **kwargs)
+    STARTED.append(process)
+    return process
+
+
+def stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, sig)
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        except ProcessLookupError:
+            pass
+    if process in STARTED:
+        STARTED.remove(process)
+
+
+def stop_everything(*_args) -> None:
+    for process in list(STARTED):
+        stop(process)
+    if _args:  # called as a signal handler
+        sys.exit(130)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
+
+
+# --- The site under test ----------------------------------------------------------------------
+
+
+def site_env(database_url: str, static_root: Path, page_cache: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(40),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=database_url,
+        STATIC_ROOT=str(static_root),
+        READINGROOM_BENCH="1",
+        PAGE_CACHE_SECONDS=str(page_cache),
+        CONN_MAX_AGE="600",
+        LOG_LEVEL="ERROR",
+        DJANGO_SETTINGS_MODULE="readingroom.settings",
+    )
+    return env
+
+
+def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen:
+    process = start(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "readingroom.wsgi:application",
+            f"--workers={workers}",
+            "--worker-class=sync",
+            f"--bind=127.0.0.1:{port}",
+            "--backlog=2048",
+            f"--error-logfile={log}",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    wait_for(f"http://127.0.0.1:{port}{CEILING}")
+    return process
+
+
+def worker_rss_mb(master: subprocess.Popen) -> list[float]:
+    """Resident memory of each gunicorn worker, from /proc."""
+    sizes = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        if re.search(rf"^PPid:\s+{master.pid}$", status, re.M):
+            match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+            if match:
+                sizes.append(int(match[1]) / 1024)
+    return sizes
+
+
+@dataclass
+class Page:
+    label: str
+    path: str
+    note: str = ""
+
+
+def choose_pages(env: dict[str, str]) -> tuple[list[Page], list[str]]:
+    """The pages to measure, picked from the data: busiest outlet, rarest topic, and so on."""
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db.models import Count
+    from django.urls import resolve
+
+    from articles import views
+    from articles.models import Article, Tag
+    from articles.search import get_search_backend, parse_query
+
+    notes: list[str] = []
+    public = Article.objects.published()
+    latest = public.order_by("-published_on").values_list("published_on", flat=True).first()
+    if latest is None:
+        raise SystemExit("The database holds no public clippings: run manage.py seed_demo first.")
+    outlet_counts = (
+        public.order_by().values("outlet__slug").annotate(n=Count("pk")).order_by("-n", "outlet")
+    )
+    busiest = outlet_counts[0]["outlet__slug"]
+    links = Article.tags.through.objects.values("tag").annotate(n=Count("pk"))
+    per_tag = {row["tag"]: row["n"] for row in links}
+    tags = list(Tag.objects.all())
+    roots = {t.pk: per_tag.get(t.pk, 0) for t in tags if t.parent_id is None}
+    for tag in tags:
+        if tag.parent_id in roots:
+            roots[tag.parent_id] += per_tag.get(tag.pk, 0)
+    by_id = {t.pk: t for t in tags}
+    popular = by_id[max(roots, key=roots.get)]
+    rare = by_id[min((pk for pk in per_tag if per_tag[pk]), key=per_tag.get)]
+    notes.append(
+        f"Most used topic: {popular.slug} (about {roots[popular.pk]:,} links with its "
+        f"sub-topics); least used: {rare.slug} ({per_tag[rare.pk]:,} clippings)."
+    )
+
+    def deep_cursor(queryset) -> str:
+        row = queryset.order_by("-published_on", "-pk").values_list("published_on", "pk")[
+            DEEP - 1 : DEEP
+        ]
+        day, pk = row[0]
+        return f"{day.isoformat()}.{pk}"
+
+    outlet_deep = deep_cursor(public.filter(outlet__slug=busiest))
+    # A topic page lists the topic's clippings and its sub-topics'.
+    topic_links = Article.tags.through.objects.filter(
+        tag__in=[popular.pk, *[t.pk for t in tags if t.parent_id == popular.pk]]
+    ).values("article_id")
+    topic_deep = deep_cursor(public.filter(pk__in=topic_links))
+    middle = public.order_by("-published_on", "-pk").values_list("pk", flat=True)[
+        public.count() // 2 if public.count() < 200_000 else 100_000
+    ]
+    article = Article.objects.get(pk=middle)
+    year = latest.year - 1
+    pages = [
+        Page("home", "/"),
+        Page("archive index", "/archive/"),
+        Page("archive year", f"/archive/{year}/"),
+        Page("archive month", f"/archive/{year}/06/"),
+        Page("day page", f"/archive/{latest:%Y/%m/%d}/"),
+        Page("outlet list", "/outlets/"),
+        Page("outlet first page", f"/outlets/{busiest}/"),
+        Page("outlet deep page", f"/outlets/{busiest}/?before={outlet_deep}", f"{DEEP:,} rows in"),
+        Page("topic list", "/topics/"),
+        Page("topic most used", f"/topics/{popular.slug}/"),
+        Page("topic most used deep", f"/topics/{popular.slug}/?before={topic_deep}"),
+        Page("topic least used", f"/topics/{rare.slug}/"),
+        Page(
+            "filtered list",
+            f"/articles/?outlet={busiest}&topic={rare.parent.slug if rare.parent else rare.slug}"
+            f"&kind=full&from={year - 5}-01-01&to={year}-12-31",
+        ),
+    ]
+    search_view = resolve("/search/").func
+    if getattr(search_view, "__name__", "") == views.article_list.__name__:
+        notes.append("Search rows skipped: /search/ is still the filtered list, not search.")
+    else:
+        backend = get_search_backend()
+        common, rare_term = search_terms(backend, public, parse_query)
+        pages += [
+            Page("search common term", f"/search/?q={common[0]}", common[1]),
+            Page("search rare term", f"/search/?q={rare_term[0]}", rare_term[1]),
+        ]
+    pages += [
+        Page("clipping page", article.get_absolute_url()),
+        Page("feed (latest)", "/feeds/latest/"),
+        Page("topic feed", f"/topics/{popular.slug}/feed/"),
+    ]
+    from django.db import connections
+
+    connections.close_all()
+    return pages, notes
+
+
+COMMON_CANDIDATES = ["government", "minister", "said", "officials", "japan", "tokyo", "party"]
+
+
+def search_terms(backend, public, parse_query) -> tuple[tuple[str, str], tuple[str, str]]:
+    """A word in about a third of the clippings, and one in very few."""
+    from articles.synthetic import corpus
+
+    total = public.count()
+    best = None
+    for word in COMMON_CANDIDATES:
+        found = backend.matching(public, parse_query(word)).count()
+        share = found / total
+        if best is None or abs(share - 1 / 3) < abs(best[1] - 1 / 3):
+            best = (word, share)
+    common = (best[0], f"in {best[1]:.0%} of clippings")
+    for surname in reversed(corpus().surnames[-2000:]):
+        found = backend.matching(public, parse_query(surname)).count()
+        if 1 <= found <= 20:
+            return common, (surname.lower(), f"in {found} clippings")
+    return common, ("zyxwvut", "in no clipping")
+
+
+# --- wrk --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    rps: float = 0.0
+    p50_ms: float = 0.0
+    p99_ms: float = 0.0
+    errors: int = 0
+    requests: int = 0
+    load: float = 0.0
+    checks: str = ""
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    return float(match[1]) * UNITS[match[2]] if match else float("nan")
+
+
+def wrk(url: str, duration: int, connections: int, threads: int) -> Result:
+    load = os.getloadavg()[0]
+    completed = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout=5s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = completed.stdout
+    result = Result(load=load)
+    if match := re.search(r"Requests/sec:\s+([\d.]+)", out):
+        result.rps = float(match[1])
+    if match := re.search(r"^\s+50%\s+(\S+)", out, re.M):
+        result.p50_ms = _ms(match[1])
+    if match := re.search(r"^\s+99%\s+(\S+)", out, re.M):
+        result.p99_ms = _ms(match[1])
+    if match := re.search(r"(\d+) requests in", out):
+        result.requests = int(match[1])
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        result.errors += int(match[1])
+    if match := re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", out):
+        result.errors += sum(int(n) for n in match.groups())
+    return result
+
+
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def cache_checks(base: str, path: str) -> str:
+    """What a shared cache needs, and the two kinds of 304."""
+    status, headers, _body = fetch(base + path)
+    problems = []
+    control = headers.get("Cache-Control", "")
+    if status != 200:
+        problems.append(f"status {status}")
+    if "public" not in control or "s-maxage" not in control:
+        problems.append("not public")
+    if "Set-Cookie" in headers:
+        problems.append("Set-Cookie")
+    if "cookie" in headers.get("Vary", "").lower():
+        problems.append("Vary: Cookie")
+    if "ETag" not in headers:
+        problems.append("no ETag")
+    else:
+        if fetch(base + path, {"If-None-Match": headers["ETag"]})[0] != 304:
+            problems.append("If-None-Match not 304")
+    since = headers.get("Last-Modified")
+    if since and fetch(base + path, {"If-Modified-Since": since})[0] != 304:
+        problems.append("If-Modified-Since not 304")
+    return ", ".join(problems) or "304 ok"
+
+
+# --- nginx ------------------------------------------------------------------------------------
+
+NGINX_CONF = """
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+{user}
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    proxy_temp_path {tmp}/proxy-temp;
+    client_body_temp_path {tmp}/client-temp;
+    fastcgi_temp_path {tmp}/fastcgi-temp;
+    uwsgi_temp_path {tmp}/uwsgi-temp;
+    scgi_temp_path {tmp}/scgi-temp;
+    proxy_cache_path {tmp}/cache levels=1:2 keys_zone=pages:32m max_size=1g inactive=10m
+                     use_temp_path=off;
+    upstream readingroom {{ server 127.0.0.1:{app_port}; }}
+    server {{
+        listen 127.0.0.1:{port};
+        location = {static_ceiling} {{ root {tmp}/www; }}
+        location / {{
+            proxy_pass http://readingroom;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_cache pages;
+            proxy_cache_key $scheme$http_host$request_uri;
+            # Editors (who carry the session cookie) go past the cache both ways.
+            proxy_cache_bypass $cookie_sessionid;
+            proxy_no_cache $cookie_sessionid;
+            proxy_cache_lock on;
+            proxy_cache_revalidate on;
+            proxy_cache_use_stale error timeout updating http_503;
+            proxy_cache_background_update on;
+            add_header X-Cache-Status $upstream_cache_status always;
+        }}
+    }}
+}}
+"""
+
+
+def start_nginx(tmp: Path, port: int, app_port: int, static_page: bytes) -> subprocess.Popen:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    (tmp / "www").mkdir(exist_ok=True)
+    (tmp / "www" / STATIC_CEILING.lstrip("/")).write_bytes(static_page)
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        NGINX_CONF.format(
+            tmp=tmp, port=port, app_port=app_port, static_ceiling=STATIC_CEILING, user=user
+        )
+    )
+    process = start([nginx, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"])
+    wait_for(f"http://127.0.0.1:{port}{STATIC_CEILING}")
+    return process
+
+
+# --- The CSV export's memory ------------------------------------------------------------------
+
+
+def csv_probe(rows: int) -> None:
+    """Run in a child process: peak memory growth while streaming `rows` rows of CSV."""
+    import django
+
+    django.setup()
+    from articles.exports import iter_csv
+    from articles.models import Article
+
+    def status(field_name: str) -> int:
+        text = Path("/proc/self/status").read_text()
+        return int(re.search(rf"^{field_name}:\s+(\d+) kB", text, re.M)[1])
+
+    queryset = Article.objects.published().order_by("published_on", "id")[:rows]
+    list(Article.objects.published()[:1])  # connection and model caches in place
+    before = status("VmRSS")
+    written = 0
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for line in iter_csv(queryset):
+            sink.write(line)
+            written += len(line)
+    peak = status("VmHWM")
+    print(json.dumps({"rows": rows, "bytes": written, "growth_mb": (peak - before) / 1024}))
+
+
+def measure_csv(env: dict[str, str], rows: int) -> dict:
+    completed = subprocess.run(
+        [sys.executable, __file__, "--csv-probe", str(rows)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+# --- The run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    page: Page
+    uncached: Result | None = None
+    cached: Result | None = None
+    nginx: Result | None = None
+
+
+@dataclass
+class Report:
+    command: str
+    database: str
+    started: str
+    machine: dict[str, str]
+    ceilings: dict[str, Result] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    rss_mb: dict[str, list[float]] = field(default_factory=dict)
+    csv: dict | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def machine() -> dict[str, str]:
+    def run(*command: str) -> str:
+        try:
+            return subprocess.run(command, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return ""
+
+    return {
+        "nproc": run("nproc"),
+        "free": run("free", "-h"),
+        "lscpu": "\n".join(run("lscpu").splitlines()[:10]),
+        "python": platform.python_version(),
+        "wrk": run("wrk", "--version").splitlines()[0] if run("wrk", "--version") else "",
+        "nginx": subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
+        if shutil.which("nginx")
+        else "",
+    }
+
+
+def measure_round(
+    name: str, base: str, rows: list[Row], args, ceiling_path: str, checks: bool
+) -> Result:
+    url = base + ceiling_path
+    wrk(url, args.warmup, args.connections, args.threads)
+    ceiling = wrk(url, args.duration, args.connections, args.threads)
+    print(f"  {name} ceiling {ceiling_path}: {ceiling.rps:,.0f} req/s", flush=True)
+    for row in rows:
+        url = base + row.page.path
+        wrk(url, args.warmup, args.connections, args.threads)
+        result = wrk(url, args.duration, args.connections, args.threads)
+        if checks:
+            result.checks = cache_checks(base, row.page.path)
+        setattr(row, name, result)
+        print(
+            f"  {name:8} {row.page.label:28} {result.rps:9,.1f} req/s  p50 {result.p50_ms:7.1f} ms"
+            f"  p99 {result.p99_ms:7.1f} ms  errors {result.errors}  load {result.load:.2f}"
+            f"  {result.checks}",
+            flush=True,
+        )
+    return ceiling
+
+
+def percent(result: Result | None, ceiling: Result | None) -> str:
+    if result is None or ceiling is None or not ceiling.rps:
+        return ""
+    return f"{100 * result.rps / ceiling.rps:.1f} %"
+
+
+def table(report: Report) -> str:
+    c = report.ceilings
+    lines = [
+        "| page | uncached req/s | p50 ms | p99 ms | err | % of ceiling | load "
+        "| page cache req/s | p50 ms | p99 ms | err | % of ceiling | 304 / headers "
+        "| nginx req/s | p50 ms | p99 ms | err | % of nginx static |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+
+    def cells(result: Result | None, ceiling: Result | None, load: bool = False) -> list[str]:
+        if result is None:
+            return ["", "", "", "", ""] + ([""] if load else [])
+        out = [
+            f"{result.rps:,.1f}",
+            f"{result.p50_ms:.1f}",
+            f"{result.p99_ms:.1f}",
+            str(result.errors),
+            percent(result, ceiling),
+        ]
+        return out + ([f"{result.load:.2f}"] if load else [])
+
+    ceiling_row = Row(Page("**ceiling**", ""))
+    ceiling_row.uncached, ceiling_row.cached = c.get("uncached"), c.get("cached")
+    ceiling_row.nginx = c.get("nginx")
+    for row in [ceiling_row, *report.rows]:
+        label = row.page.label + (f" ({row.page.note})" if row.page.note else "")
+        cached = cells(row.cached, c.get("cached"))
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    label,
+                    *cells(row.uncached, c.get("uncached"), load=True),
+                    *cached,
+                    row.cached.checks if row.cached else "",
+                    *cells(row.nginx, c.get("nginx")),
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", choices=sorted(DEFAULT_URLS), default="postgres")
+    parser.add_argument("--database-url", help=f"instead of --db's default {DEFAULT_URLS}")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk before each")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument("--rounds", default="uncached,cached,nginx")
+    parser.add_argument("--only", help="comma-separated page labels to measure (default: all)")
+    parser.add_argument("--csv-rows", type=int, default=100_000)
+    parser.add_argument("--json", type=Path, help="also write the report here as JSON")
+    parser.add_argument("--csv-probe", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    # Django is set up in this process too: to pick the pages, and in the CSV probe.
+    sys.path.insert(0, str(ROOT))
+    if args.csv_probe:
+        csv_probe(args.csv_probe)
+        return
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    rounds = [name.strip() for name in args.rounds.split(",") if name.strip()]
+    if "nginx" in rounds and not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        raise SystemExit("nginx is not installed: apt-get install nginx-light")
+
+    signal.signal(signal.SIGTERM, stop_everything)
+    signal.signal(signal.SIGINT, stop_everything)
+    database_url = args.database_url or DEFAULT_URLS[args.db]
+    tmp = Path(tempfile.mkdtemp(prefix="rr-load-"))
+    try:
+        run(args, rounds, database_url, tmp)
+    finally:
+        stop_everything()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(args, rounds: list[str], database_url: str, tmp: Path) -> None:
+    report = Report(
+        command=" ".join([Path(sys.executable).name, *sys.argv]),
+        database=database_url,
+        started=time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        machine=machine(),
+    )
+    static_root = tmp / "static"
+    env = site_env(database_url, static_root, page_cache=0)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    pages, report.notes = choose_pages(env)
+    if args.only:
+        wanted = {label.strip() for label in args.only.split(",")}
+        pages = [page for page in pages if page.label in wanted]
+    report.rows = [Row(page) for page in pages]
+    print(f"{len(pages)} pages on {database_url}; {args.duration:g} s each", flush=True)
+    for note in report.notes:
+        print(f"  {note}", flush=True)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    if "uncached" in rounds:
+        print("Round 1: gunicorn, page cache off", flush=True)
+        server = start_gunicorn(env, port, args.workers, tmp / "gunicorn-uncached.log")
+        report.ceilings["uncached"] = measure_round(
+            "uncached", base, report.rows, args, CEILING, checks=False
+        )
+        report.rss_mb["uncached"] = worker_rss_mb(server)
+        stop(server)
+
+    if "cached" in rounds or "nginx" in rounds:
+        cached_env = site_env(database_url, static_root, page_cache=60)
+        cached_env["SECRET_KEY"] = env["SECRET_KEY"]
+        server = start_gunicorn(cached_env, port, args.workers, tmp / "gunicorn-cached.log")
+        if "cached" in rounds:
+            print("Round 2: gunicorn, page cache on and warm", flush=True)
+            report.ceilings["cached"] = measure_round(
+                "cached", base, report.rows, args, CEILING, checks=True
+            )
+        if "nginx" in rounds:
+            print("Round 3: nginx proxy_cache in front of round 2's gunicorn", flush=True)
+            _status, _headers, home = fetch(base + "/")
+            nginx_port = free_port()
+            nginx = start_nginx(tmp, nginx_port, port, home)
+            report.ceilings["nginx"] = measure_round(
+                "nginx", f"http://127.0.0.1:{nginx_port}", report.rows, args, STATIC_CEILING, False
+            )
+            for row in report.rows:
+                status, headers, _body = fetch(f"http://127.0.0.1:{nginx_port}{row.page.path}")
+                if headers.get("X-Cache-Status") != "HIT":
+                    report.notes.append(
+                        f"nginx did not serve {row.page.path} from its cache "
+                        f"({status}, {headers.get('X-Cache-Status')})"
+                    )
+            stop(nginx)
+        report.rss_mb["cached"] = worker_rss_mb(server)
+        stop(server)
+
+    if args.csv_rows:
+        print(f"CSV export of {args.csv_rows:,} rows", flush=True)
+        report.csv = measure_csv(env, args.csv_rows)
+
+    print()
+    print(f"Reading Room load benchmark, {report.started}, {database_url}")
+    print(f"Command: {report.command}")
+    print(f"wrk: {args.connections} connections, {args.threads} threads, {args.duration:g} s each")
+    print()
+    print(table(report))
+    print()
+    for name, sizes in report.rss_mb.items():
+        shown = ", ".join(f"{size:.0f}" for size in sizes)
+        print(f"gunicorn worker RSS after the {name} round: {shown} MB")
+    if report.csv:
+        print(
+            f"CSV export: {report.csv['rows']:,} rows, {report.csv['bytes'] / 1e6:,.0f} MB, "
+            f"memory grew {report.csv['growth_mb']:.1f} MB"
+        )
+    for note in report.notes:
+        print(f"Note: {note}")
+    if args.json:
+        args.json.write_text(json.dumps(asdict(report), indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
