@@ -253,11 +253,16 @@ def read_list_query(
     # Relevance needs words to be relevant to; an order we do not know falls back to the default.
     if asked not in SearchOrder.values or (asked == SearchOrder.RELEVANCE and query.is_blank):
         asked = ""
-    default = SearchOrder.NEWEST if query.is_blank else SearchOrder.RELEVANCE
     params = [(SEARCH, query.text)] if query.text else []
     params.extend(
         (name, value) for name in FILTER_NAMES for value in data.getlist(name) if value != ""
     )
     if asked:
         params.append((SORT, asked))
-    return ListQuery(filterset=filterset, query=query, sort=asked or default, params=params)
+    return ListQuery(
+        filterset=filterset, query=query, sort=asked or default_sort(query), params=params
+    )
+
+
+def default_sort(query: ParsedQuery) -> str:
+    return SearchOrder.NEWEST if query.is_blank else SearchOrder.RELEVANCE

@@ -38,7 +38,6 @@ from django.views.generic import DetailView, ListView
 
 from . import citations
 from .cache import is_anonymous, until_next_write
-from .charts import build_chart, monthly_counts
 from .exports import iter_csv, iter_jsonl
 from .filters import (
     FILTER_NAMES,
@@ -46,6 +45,7 @@ from .filters import (
     SORT,
     ListQuery,
     _topics_in_tree_order,
+    default_sort,
     read_list_query,
     short_date,
 )
@@ -192,18 +192,18 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     public = Article.objects.published()
-    latest = public.order_by("-published_on").values_list("published_on", flat=True).first()
-    context: dict = {"latest_day": latest, "groups": [], "recent_days": []}
+    # The latest day and the ones before it in one query, newest first: (day, count) pairs.
+    days = list(
+        public.order_by()
+        .values_list("published_on")
+        .annotate(n=Count("pk"))
+        .order_by("-published_on")[: RECENT_DAYS + 1]
+    )
+    latest = days[0][0] if days else None
+    context: dict = {"latest_day": latest, "groups": [], "recent_days": days[1:]}
     if latest is not None:
         context["groups"] = group_by_outlet(
             public.filter(published_on=latest).with_related().defer(*DAY_LIST_DEFERRED)
-        )
-        context["recent_days"] = list(
-            public.filter(published_on__lt=latest)
-            .order_by()
-            .values_list("published_on")
-            .annotate(n=Count("pk"))
-            .order_by("-published_on")[:RECENT_DAYS]
         )
     context["topics"] = [topic for topic in topic_tree() if topic.public_count]
     context["outlets"] = [o for o in outlets_with_counts() if o.public_count]
@@ -368,11 +368,11 @@ def article_list(request: HttpRequest) -> HttpResponse:
     list_name, feed_name, export_name = _list_urls(request)
     path = reverse(list_name)
     raw_query = request.GET.get("q") or ""
-    default_sort = SearchOrder.NEWEST if listing.query.is_blank else SearchOrder.RELEVANCE
+    default = default_sort(listing.query)
     sorts = [
         (
             order.label,
-            listing.url(path, drop=[SORT], add=[] if order == default_sort else [(SORT, order)]),
+            listing.url(path, drop=[SORT], add=[] if order == default else [(SORT, order)]),
             order == listing.sort,
         )
         for order in SearchOrder
@@ -396,7 +396,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     }
     if listing.is_searching:
         context.update(search_context(request, listing, path))
-    elif list_name == "articles:search" and not listing.is_filtered:
+    elif context["is_search_page"] and not listing.is_filtered:
         context["show_tips"] = True
     else:
         articles = listing.articles
@@ -774,7 +774,7 @@ FACET_SHOWN = 8
 # finds nothing says so.
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # Lines of a download are sent in pieces of about this many characters: one line per write
-# would make a hundred thousand tiny writes, and one piece is all a download holds in memory.
+# would make a hundred thousand tiny writes, and the response holds one piece at a time.
 EXPORT_PIECE = 64 * 1024
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
 
@@ -844,8 +844,9 @@ def _page_number(raw: str | None) -> int:
     """`?page=` as a number from 1 to MAX_PAGE; anything else is the first page."""
     if raw is None or not _PAGE_NUMBER.fullmatch(raw):
         return 1
+    digits = raw.lstrip("0") or "0"
     # Checked by length first: int() refuses strings of thousands of digits.
-    return MAX_PAGE if len(raw) > 6 else min(max(1, int(raw)), MAX_PAGE)
+    return MAX_PAGE if len(digits) > 6 else min(max(1, int(digits)), MAX_PAGE)
 
 
 def _narrowed(listing: ListQuery, first: datetime.date, last: datetime.date) -> list:
@@ -980,8 +981,8 @@ def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> li
         candidates.append(
             (
                 ["outlet"],
-                gettext("Nothing in %(outlets)s.") % {"outlets": names},
-                gettext("Look in all outlets"),
+                gettext("No results in %(outlets)s") % {"outlets": names},
+                gettext("look in all outlets"),
             )
         )
     if cleaned.get("topic"):
@@ -989,16 +990,16 @@ def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> li
         candidates.append(
             (
                 ["topic"],
-                gettext("Nothing on %(topics)s.") % {"topics": names},
-                gettext("Look in all topics"),
+                gettext("No results on %(topics)s") % {"topics": names},
+                gettext("look in all topics"),
             )
         )
     if cleaned.get("from") or cleaned.get("to"):
         candidates.append(
             (
                 ["from", "to"],
-                gettext("Nothing in these dates."),
-                gettext("Look at any date"),
+                gettext("No results in these dates"),
+                gettext("look at any date"),
             )
         )
     if cleaned.get("kind"):
@@ -1006,8 +1007,8 @@ def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> li
         candidates.append(
             (
                 ["kind"],
-                gettext("Nothing of the kind “%(kind)s”.") % {"kind": kind},
-                gettext("Look at every kind"),
+                gettext("No results of the kind “%(kind)s”") % {"kind": kind},
+                gettext("look at every kind"),
             )
         )
     if cleaned.get("edition"):
@@ -1015,8 +1016,8 @@ def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> li
         candidates.append(
             (
                 ["edition"],
-                gettext("Nothing in the %(edition)s edition.") % {"edition": edition},
-                gettext("Look in every edition"),
+                gettext("No results in the %(edition)s edition") % {"edition": edition},
+                gettext("look in every edition"),
             )
         )
     suggestions = []
@@ -1033,8 +1034,8 @@ def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> li
         if _has_any(data):
             suggestions.append(
                 Suggestion(
-                    gettext("Nothing matches all these filters together."),
-                    gettext("Remove every filter"),
+                    gettext("No results with all these filters together"),
+                    gettext("remove every filter"),
                     listing.url(path, drop=FILTER_NAMES),
                 )
             )
@@ -1076,7 +1077,7 @@ def paginate_oldest(request: HttpRequest, queryset: QuerySet[Article]) -> Keyset
 
 
 def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
-    """One page of ranked (or dated) matches with facets, chart and help for an empty result."""
+    """One page of ranked (or dated) matches, with facets, and help when there are none."""
     size = settings.ARTICLES_PER_PAGE
     number = _page_number(request.GET.get("page"))
     result = get_search_backend().search(
@@ -1092,7 +1093,8 @@ def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
         "page_number": number,
         "first_shown": result.offset + 1,
         "last_shown": result.offset + len(result.hits),
-        "previous_page": number - 1 if result.has_previous else None,
+        # Past the end, the way back is to the first page, not to another empty one.
+        "previous_page": number - 1 if result.has_previous and result.hits else None,
         "next_page": number + 1 if result.has_next else None,
         # More matches than paging reaches: the reader is told to narrow the search.
         "beyond_reach": result.total is None or result.total > result.reachable,
@@ -1103,16 +1105,9 @@ def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
     }
     if result.total == 0 and listing.is_valid and listing.query.has_terms and number == 1:
         context["suggestions"] = empty_suggestions(request, listing, path)
-    # Per month of the matches, only while the total is exact: the matches are then at most
-    # SEARCH_COUNT_LIMIT rows, and one grouped query over them costs about what finding them
-    # did. Above that the year facet gives the shape instead.
-    if result.total and number == 1:
-        context["chart"] = build_chart(
-            monthly_counts(listing.matches()),
-            lambda first, last: listing.url(
-                path, drop=["from", "to"], add=_narrowed(listing, first, last)
-            ),
-        )
+    # No coverage chart: counting the matches per month is a second pass over all of them, as
+    # costly as the search itself when a common word meets a narrow filter (measured at 100,000
+    # clippings). The year facet shows the shape of the matches instead.
     return context
 
 

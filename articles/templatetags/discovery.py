@@ -14,8 +14,8 @@ register = template.Library()
 _PAGING = ("before", "after")
 _FILTERS = ("q", "outlet", "topic", "from", "to", "kind", "edition")
 _KEPT = {
-    "article-list": (*_FILTERS, *_PAGING),
-    "search": (*_FILTERS, *_PAGING),
+    "article-list": (*_FILTERS, *_PAGING, "sort", "page"),
+    "search": (*_FILTERS, *_PAGING, "sort", "page"),
     "compare": ("topic", "from", "to"),
     "outlet-detail": _PAGING,
     "topic-detail": _PAGING,
