@@ -180,8 +180,6 @@ def test_first_revisions_for_rows_older_than_history(topics):
     assert Tag.history.count() == 3
 
 
-
-
 def test_pasted_clipping_gets_a_revision_with_its_author_and_topics(editor_client, editor):
     setup = {
         "sankei": OutletFactory(name="Sankei Shimbun", slug="sankei"),

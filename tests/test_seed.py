@@ -60,7 +60,7 @@ def test_day_counts_add_up_and_span_fifteen_years():
     assert days[0] == synthetic.START
     assert days[-1] == synthetic.END
     assert (synthetic.END - synthetic.START).days + 1 in (365 * 15 + 3, 365 * 15 + 4)
-    assert synthetic.END < datetime.date(2025, 10, 1)  # before the demo collection's first day
+    assert datetime.date(2025, 10, 1) > synthetic.END  # before the demo collection's first day
     by_weekday = Counter()
     for day, n in counts:
         by_weekday[day.weekday()] += n
@@ -149,7 +149,7 @@ def test_seed_loads_exactly_count_clippings_with_outlets_topics_and_links():
     assert Outlet.objects.count() == len(synthetic.OUTLETS)
     assert Tag.objects.filter(parent__isnull=False).exists()
     dates = Article.objects.values_list("published_on", flat=True)
-    assert synthetic.START <= min(dates) and max(dates) <= synthetic.END
+    assert min(dates) >= synthetic.START and max(dates) <= synthetic.END
     # Every published clipping is already public, whatever today's date.
     assert Article.objects.published().count() == 150 - summary.drafts
 
