@@ -1076,6 +1076,10 @@ def paginate_oldest(request: HttpRequest, queryset: QuerySet[Article]) -> Keyset
     )
 
 
+# Above this many matches the search page leaves out its chart of matches per month.
+SEARCH_CHART_LIMIT = 2000
+
+
 def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
     """One page of ranked (or dated) matches, with facets, and help when there are none."""
     size = settings.ARTICLES_PER_PAGE
@@ -1105,9 +1109,12 @@ def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
     }
     if result.total == 0 and listing.is_valid and listing.query.has_terms and number == 1:
         context["suggestions"] = empty_suggestions(request, listing, path)
-    # No coverage chart: counting the matches per month is a second pass over all of them, as
-    # costly as the search itself when a common word meets a narrow filter (measured at 100,000
-    # clippings). The year facet shows the shape of the matches instead.
+    # Counting the matches per month is a second pass over all of them, as costly as the search
+    # itself for a common word (measured at 100,000 clippings), so the chart is drawn only for
+    # result sets small enough to count cheaply; the year facet shows the shape of larger ones.
+    if number == 1 and result.total and result.total <= SEARCH_CHART_LIMIT:
+        context["coverage_articles"] = listing.matches()
+        context["coverage_href"] = listing.url(path, drop=["from", "to", SORT, "page"])
     return context
 
 

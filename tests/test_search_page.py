@@ -621,3 +621,26 @@ def test_query_count_does_not_grow_with_results(client, db, url):
     few = count_queries(client, url)
     growth.add(15)
     assert count_queries(client, url) == few
+
+
+def test_search_results_show_a_chart_of_matches_per_month_with_links(client, db):
+    outlet = OutletFactory(slug="chart-outlet", name="Chart Outlet")
+    other = OutletFactory(slug="other-outlet", name="Other Outlet")
+    for day in (datetime.date(2016, 1, 5), datetime.date(2016, 1, 9), datetime.date(2016, 3, 2)):
+        ArticleFactory(outlet=outlet, published_on=day, title=f"Lavrov visit {day}")
+    ArticleFactory(outlet=other, title="Lavrov elsewhere")
+    ArticleFactory(outlet=outlet, title="Unrelated budget story")
+    page = client.get("/search/?q=lavrov&outlet=chart-outlet").content.decode()
+    assert 'id="search-coverage' in page
+    assert "/search/?q=lavrov&amp;outlet=chart-outlet&amp;from=2016-01-01&amp;to=2016-01-31" in page
+    assert "3 clippings in all" in page
+
+
+def test_search_chart_is_left_out_for_large_result_sets(client, db, monkeypatch):
+    from articles import views
+
+    monkeypatch.setattr(views, "SEARCH_CHART_LIMIT", 1)
+    ArticleFactory(title="Lavrov one")
+    ArticleFactory(title="Lavrov two")
+    page = client.get("/search/?q=lavrov").content.decode()
+    assert 'id="search-coverage' not in page
