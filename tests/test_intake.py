@@ -1,12 +1,16 @@
 import datetime
 import json
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError, connection, transaction
 
 from articles.intake import Intake, read_path, suggest_topics
 from articles.models import Article, Outlet, Tag
+from articles.search import deferred_indexing, get_search_backend
+from articles.search.indexing import is_deferred
 
 from .factories import ArticleFactory, OutletFactory, TagFactory
 
@@ -267,3 +271,198 @@ def test_existing_clippings_are_matched_by_natural_key(outlets):
     existing.refresh_from_db()
     assert existing.page == "2"
     assert Tag.objects.count() == 0
+
+
+# --- The fast path: indexed once, revisions recorded, nothing half done -----------------------
+
+
+def jsonl(tmp_path: Path, *records: dict) -> Path:
+    return write(tmp_path, "batch.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+
+
+def clipping(n: int, **fields) -> dict:
+    return {
+        "title": f"Clipping number {n}",
+        "outlet_slug": "asahi",
+        "published_on": "2016-12-15",
+        "body": f"Body text {n}.",
+        "status": "published",
+        "tags": [],
+    } | fields
+
+
+def found(query: str) -> list[str]:
+    result = get_search_backend().search(Article.objects.published(), query)
+    return sorted(hit.title for hit in result.hits)
+
+
+def index_entries(ids: list[int]) -> dict[int, tuple]:
+    """What the search index holds for these clippings, as the database stores it."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id, search_vector::text FROM articles_article WHERE id = ANY(%s)",
+                [ids],
+            )
+        else:
+            cursor.execute(
+                "SELECT rowid, title, original_title, outlet, topics, body "
+                "FROM articles_article_fts WHERE rowid IN (SELECT value FROM json_each(%s))",
+                [json.dumps(ids)],
+            )
+        return {row[0]: row[1:] for row in cursor.fetchall() if row[1] is not None}
+
+
+def index_by_triggers(ids: list[int]) -> None:
+    """Have the triggers rebuild these clippings' entries, by changing each headline and back."""
+    if connection.vendor == "postgresql":
+        where, param = "id = ANY(%s)", ids
+    else:
+        where, param = "id IN (SELECT value FROM json_each(%s))", json.dumps(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE articles_article SET title = title || ' x' WHERE {where}", [param])
+        cursor.execute(
+            f"UPDATE articles_article SET title = substr(title, 1, length(title) - 2) "
+            f"WHERE {where}",
+            [param],
+        )
+
+
+@pytest.fixture
+def security(db):
+    parent = TagFactory(name="Security", slug="security")
+    return {
+        "security": parent,
+        "okinawa": TagFactory(name="Okinawa bases", slug="okinawa", parent=parent),
+        "economy": TagFactory(name="Economy", slug="economy"),
+    }
+
+
+def test_an_import_indexes_each_clipping_with_its_outlet_and_topics(tmp_path, outlets, security):
+    path = jsonl(
+        tmp_path,
+        clipping(1, body="Typhoon damage in Naha.", tags=["okinawa"]),
+        clipping(2, body="Yen weakens again.", tags=["economy", "security"], outlet_slug="sankei"),
+        clipping(3, body="Nothing to see.", title="Quiet day"),
+    )
+    run_import(str(path))
+    assert found("typhoon") == ["Clipping number 1"]
+    # Topic names, a sub-topic's parent's name and outlet aliases are in the index too.
+    assert found("okinawa") == ["Clipping number 1"]
+    assert found("security") == ["Clipping number 1", "Clipping number 2"]
+    assert found("economy") == ["Clipping number 2"]
+    assert found("sankei") == ["Clipping number 2"]
+    assert found("quiet") == ["Quiet day"]
+    # Exactly what the triggers themselves would have written.
+    ids = list(Article.objects.values_list("pk", flat=True))
+    imported = index_entries(ids)
+    assert len(imported) == 3
+    index_by_triggers(ids)
+    assert index_entries(ids) == imported
+
+
+def test_a_changed_clipping_is_indexed_again(tmp_path, outlets, security):
+    run_import(str(jsonl(tmp_path, clipping(1, body="Typhoon damage.", tags=["okinawa"]))))
+    run_import(str(jsonl(tmp_path, clipping(1, body="Flood damage.", tags=["economy"]))))
+    assert found("flood") == found("economy") == ["Clipping number 1"]
+    assert found("typhoon") == found("okinawa") == found("security") == []
+
+
+def test_the_import_records_one_revision_per_clipping_with_its_topics(tmp_path, outlets, security):
+    path = jsonl(tmp_path, clipping(1, tags=["okinawa", "economy"]), clipping(2))
+    run_import(str(path))
+    for article in Article.objects.all():
+        [revision] = Article.history.filter(id=article.pk)
+        assert revision.history_type == "+"
+        assert revision.title == article.title
+        assert {t.tag_id for t in revision.tags.all()} == {t.pk for t in article.tags.all()}
+    run_import(str(jsonl(tmp_path, clipping(1, page="9", tags=["economy"]))))
+    article = Article.objects.get(title="Clipping number 1")
+    latest, first = Article.history.filter(id=article.pk)
+    assert (first.history_type, latest.history_type) == ("+", "~")
+    assert (first.page, latest.page) == ("", "9")
+    assert [t.tag_id for t in latest.tags.all()] == [security["economy"].pk]
+
+
+def test_a_clipping_twice_in_one_batch_keeps_the_last_version(tmp_path, outlets, security):
+    path = jsonl(tmp_path, clipping(1, tags=["okinawa"]), clipping(1, page="7", tags=["economy"]))
+    list(Intake().run(read_path(path)))
+    article = Article.objects.get()
+    assert article.page == "7"
+    assert [tag.slug for tag in article.tags.all()] == ["economy"]
+    assert found("economy") == ["Clipping number 1"] and found("okinawa") == []
+    assert [r.history_type for r in Article.history.filter(id=article.pk)] == ["~", "+"]
+
+
+def test_a_batch_the_checks_cannot_foresee_is_saved_one_by_one(tmp_path, outlets):
+    """Same outlet, date and headline under two source URLs: the database refuses the batch."""
+    path = jsonl(
+        tmp_path,
+        clipping(1, source_url="https://example.org/a"),
+        clipping(1, source_url="https://example.org/b", body="Second version."),
+        clipping(2),
+    )
+    intake = Intake()
+    assert [r.action for r in intake.run(read_path(path))] == ["created", "updated", "created"]
+    article = Article.objects.get(title="Clipping number 1")
+    assert article.source_url == "https://example.org/b"
+    assert found("second") == ["Clipping number 1"]
+    assert Article.objects.count() == 2
+
+
+def test_a_failure_mid_batch_leaves_indexing_on_and_nothing_half_indexed(
+    tmp_path, outlets, security
+):
+    path = jsonl(tmp_path, clipping(1, tags=["okinawa"]), clipping(2, tags=["economy"]))
+    write_tags = Intake.write_tags
+    seen = {}
+
+    def fail_after_writing(self, *args):
+        write_tags(self, *args)
+        seen["deferred"] = is_deferred()
+        seen["rows"] = Article.objects.count()
+        raise OperationalError("connection lost after the topics were written")
+
+    with (
+        mock.patch.object(Intake, "write_tags", fail_after_writing),
+        pytest.raises(OperationalError),
+    ):
+        run_import(str(path))
+    assert seen == {"deferred": True, "rows": 2}
+    assert not is_deferred()
+    assert not Article.objects.exists()
+    assert found("clipping") == found("okinawa") == []
+    # The triggers are back at work for the next write.
+    ArticleFactory(title="Typhoon warning", tags=[security["okinawa"]])
+    assert found("typhoon") == found("okinawa") == ["Typhoon warning"]
+
+
+def test_deferred_indexing_indexes_what_it_is_told_once_the_block_ends(security):
+    outer_article = ArticleFactory(title="Before the block")
+    with deferred_indexing() as pending:
+        assert is_deferred()
+        article = ArticleFactory(title="Tsunami drill", tags=[security["okinawa"]])
+        outer_article.title = "Harbour reopens"
+        outer_article.save()
+        assert index_entries([article.pk]) == {}
+        assert found("harbour") == []
+        pending.add([article.pk, outer_article.pk])
+    assert not is_deferred()
+    assert found("tsunami") == found("okinawa") == ["Tsunami drill"]
+    assert found("harbour") == ["Harbour reopens"] and found("before") == []
+    built = index_entries([article.pk, outer_article.pk])
+    index_by_triggers([article.pk])
+    assert index_entries([article.pk, outer_article.pk]) == built
+
+
+def test_an_error_inside_deferred_indexing_rolls_its_writes_and_the_switch_back(security):
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), deferred_indexing() as pending:
+            article = ArticleFactory(title="Never saved")
+            pending.add([article.pk])
+            raise RuntimeError("stop")
+        # Caught inside the same transaction: the triggers work again all the same.
+        assert not is_deferred()
+        assert not Article.objects.filter(title="Never saved").exists()
+        ArticleFactory(title="Saved after", tags=[security["economy"]])
+        assert found("saved") == found("economy") == ["Saved after"]

@@ -17,6 +17,9 @@
 
 The queryset only ever narrows: the search runs inside it and never widens it. `backend.facets()`
 gives the facets alone.
+
+Bulk writers wrap their writes in `deferred_indexing()` so that each clipping is indexed once,
+after its topics are written, and `reindex(ids)` rebuilds chosen clippings' entries (indexing.py).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .base import (
     YearCount,
     render_snippet,
 )
+from .indexing import deferred_indexing, reindex
 from .query import MAX_QUERY_LENGTH, ParsedQuery, Term, parse_query
 
 __all__ = [
@@ -45,8 +49,10 @@ __all__ = [
     "SearchResult",
     "Term",
     "YearCount",
+    "deferred_indexing",
     "get_search_backend",
     "parse_query",
+    "reindex",
     "render_snippet",
 ]
 
