@@ -441,6 +441,10 @@ class Intake:
             return None
         outlet = self.resolve(record)
         values = dict(record.values)
+        # PostgreSQL cannot store a NUL character in text; refuse the record, not the batch.
+        with_nul = sorted(n for n, v in values.items() if isinstance(v, str) and "\x00" in v)
+        if with_nul:
+            record.errors.append("NUL character in " + ", ".join(with_nul))
         if not values.get("title"):
             record.errors.append("no headline")
         if not values.get("body"):

@@ -466,3 +466,14 @@ def test_an_error_inside_deferred_indexing_rolls_its_writes_and_the_switch_back(
         assert not Article.objects.filter(title="Never saved").exists()
         ArticleFactory(title="Saved after", tags=[security["economy"]])
         assert found("saved") == found("economy") == ["Saved after"]
+
+
+def test_a_nul_character_rejects_that_record_and_keeps_the_others(tmp_path, outlets):
+    good = {"title": "Fine", "outlet_slug": "asahi", "published_on": "2016-12-15", "body": "Ok."}
+    bad = good | {"title": "Broken", "body": "Text with a \u0000 inside."}
+    path = write(tmp_path, "nul.jsonl", json.dumps(good) + "\n" + json.dumps(bad) + "\n")
+    intake = Intake()
+    records = list(intake.run(read_path(path)))
+    assert [r.action for r in records] == ["created", "rejected"]
+    assert records[1].errors == ["NUL character in body"]
+    assert list(Article.objects.values_list("title", flat=True)) == ["Fine"]

@@ -13,7 +13,8 @@ table, and SQLite refuses to rebuild articles_article, articles_article_tags, ar
 articles_tag while these triggers name them ("error in trigger ...: no such table"). Wrap such
 operations in the two helpers below, which do nothing on PostgreSQL:
 
-    search = importlib.import_module("articles.migrations.0003_search")
+    # Since 0006 the triggers carry a deferral switch: use 0006's helpers, which restore it.
+    search = importlib.import_module("articles.migrations.0006_deferrable_search_indexing")
     operations = [
         migrations.RunPython(search.suspend_sqlite_triggers, search.resume_sqlite_triggers),
         migrations.AlterField(...),
