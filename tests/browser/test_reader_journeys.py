@@ -96,7 +96,8 @@ def reveal(page, target) -> None:
 def clipping_links(page) -> list[str]:
     """The clippings listed on the page (paths), in order, once each."""
     hrefs = page.locator("main a[href]").evaluate_all(
-        "links => links.map(a => new URL(a.href).pathname)"
+        # getAttribute, not a.href: a link inside the SVG chart has an SVGAnimatedString there.
+        "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).pathname)"
     )
     return list(dict.fromkeys(href for href in hrefs if CLIPPING_PATH.match(href)))
 
