@@ -196,6 +196,7 @@ class Corpus:
 
 @cache
 def corpus() -> Corpus:
+    """The demo collection's text, sorted for the generator; built once a process (~1 s)."""
     root_of = {child["slug"]: root["slug"] for root, children in TREE for child in children}
     leaves = list(root_of)
     sentences: dict[str, list[tuple[str, int]]] = {root["slug"]: [] for root, _kids in TREE}
@@ -421,10 +422,11 @@ class SeedSummary:
 
     def __str__(self) -> str:
         rate = self.created / self.seconds if self.seconds else 0
+        # On SQLite the index grows with the rows; PostgreSQL builds its GIN index at the end.
+        index = f"; search index {self.index_seconds:.1f} s of it" if self.index_seconds else ""
         return (
             f"Seeded {self.created:,} clippings ({self.drafts:,} drafts) with {self.links:,} "
-            f"topic links in {self.seconds:.1f} s ({rate:,.0f}/s; search index "
-            f"{self.index_seconds:.1f} s of it)."
+            f"topic links in {self.seconds:.1f} s ({rate:,.0f}/s{index})."
         )
 
 
@@ -831,4 +833,8 @@ class SQLiteLoader:
             # In the same transaction: if anything above fails, the triggers were never gone.
             for _name, sql in triggers:
                 cursor.execute(sql)
+            # Without statistics SQLite reads "published" as selective and scans its index for
+            # the newest-first pages instead of the date index (90 ms against 0.1 at 100k rows).
+            cursor.execute(f"ANALYZE {ARTICLE_TABLE}")
+            cursor.execute(f"ANALYZE {LINK_TABLE}")
         return summary

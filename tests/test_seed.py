@@ -241,6 +241,25 @@ def test_the_search_index_is_complete_and_its_machinery_restored():
 
 
 @seeded_db
+def test_the_planner_has_statistics_after_seeding():
+    """Without them SQLite walks the wrong index for every newest-first page."""
+    synthetic.seed(30, seed=12)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+                "('articles_article', 'articles_article_tags') AND last_analyze IS NOT NULL"
+            )
+            assert cursor.fetchone()[0] == 2
+        else:
+            cursor.execute(
+                "SELECT count(DISTINCT tbl) FROM sqlite_stat1 WHERE tbl IN "
+                "('articles_article', 'articles_article_tags')"
+            )
+            assert cursor.fetchone()[0] == 2
+
+
+@seeded_db
 def test_seeding_twice_into_the_same_years_is_refused():
     synthetic.seed(20, seed=1)
     with pytest.raises(synthetic.SeedError, match="already holds clippings"):
