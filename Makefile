@@ -59,8 +59,8 @@ format: install-dev
 	$(BIN)/ruff format .
 
 check: install-dev
-	DEBUG=1 $(BIN)/python manage.py check
-	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Both read DATABASE_URL (and BACKUP_DIR) from the environment, as the site does.
 backup: install

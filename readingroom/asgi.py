@@ -1,16 +1,12 @@
-"""
-ASGI config for readingroom project.
-
-It exposes the ASGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/asgi/
-"""
+"""The ASGI entry point: gunicorn serves `readingroom.asgi:application`."""
 
 import os
 
 from django.core.asgi import get_asgi_application
 
+from readingroom.serving import require_complete_configuration
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "readingroom.settings")
 
+require_complete_configuration()
 application = get_asgi_application()

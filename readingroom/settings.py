@@ -1,7 +1,9 @@
 """Settings for Reading Room, configured entirely from environment variables.
 
-DEBUG is off unless asked for; with it off, a missing SECRET_KEY or ALLOWED_HOSTS stops
-start-up with a message that says what to set.
+DEBUG is off unless asked for. With it off, a missing SECRET_KEY or ALLOWED_HOSTS stops the site
+from serving (`readingroom.serving`) and fails `check --deploy`, each with a message that says
+what to set; commands that only read the code or the database, such as `makemigrations` and
+`migrate`, still run.
 """
 
 import datetime
@@ -29,24 +31,30 @@ def env_list(name: str) -> list[str]:
 
 DEBUG = env_flag("DEBUG")
 
+# What a production configuration lacks, each with what to set. Serving refuses to start while
+# this is not empty; the rest of the tooling does not need these values and keeps working.
+MISSING_CONFIGURATION: list[str] = []
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
+    if DEBUG:
+        # Development only: a fixed key so sessions survive restarts of `make serve`.
+        SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+    else:
+        MISSING_CONFIGURATION.append(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
             "string, or set DEBUG=1 for local development."
         )
-    # Development only: a fixed key so sessions survive restarts of `make serve`.
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    if not DEBUG:
-        raise ImproperlyConfigured(
+    if DEBUG:
+        ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+    else:
+        MISSING_CONFIGURATION.append(
             "ALLOWED_HOSTS is not set. Set it to the comma-separated host names the site "
             "answers to (for example ALLOWED_HOSTS=press.example.org), or set DEBUG=1."
         )
-    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

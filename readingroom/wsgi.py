@@ -1,16 +1,12 @@
-"""
-WSGI config for readingroom project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
+"""The WSGI entry point: gunicorn serves `readingroom.wsgi:application`."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
+from readingroom.serving import require_complete_configuration
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "readingroom.settings")
 
+require_complete_configuration()
 application = get_wsgi_application()

@@ -26,16 +26,66 @@ def run_django(args: list[str], **env: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_missing_secret_key_is_refused_with_a_clear_message():
-    result = run_django(["check"], ALLOWED_HOSTS="example.org")
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("entry_point", ["readingroom.wsgi", "readingroom.asgi"])
+def test_serving_without_secret_key_is_refused_with_a_clear_message(entry_point):
+    result = run_python(f"import {entry_point}", ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_missing_allowed_hosts_is_refused_with_a_clear_message():
-    result = run_django(["check"], SECRET_KEY="x" * 60)
+def test_serving_without_allowed_hosts_is_refused_with_a_clear_message():
+    result = run_python("import readingroom.wsgi", SECRET_KEY="x" * 60)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+    assert "SECRET_KEY" not in result.stderr
+
+
+def test_runserver_refuses_to_serve_without_secret_key():
+    # runserver loads WSGI_APPLICATION before it listens, so it meets the same guard.
+    result = run_django(["runserver", "127.0.0.1:0", "--noreload"], ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_deploy_check_reports_what_production_lacks():
+    result = run_django(["check", "--deploy"])
+    assert result.returncode != 0
+    assert "readingroom.E001" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["makemigrations", "--check", "--dry-run"], ["check"], ["migrate", "--plan"]],
+)
+def test_tooling_runs_without_production_secrets(args):
+    """Commands that serve nothing work in a bare environment, as CI and packagers run them."""
+    result = run_django(args, DATABASE_URL="sqlite:///:memory:")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_setting_stops_commands_with_its_own_message():
+    result = run_django(["makemigrations", "--check"], DEBUG="1", ADMIN_URL="../up")
+    assert result.returncode != 0
+    assert "Configuration error: ADMIN_URL '../up' is not a plain path" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_debug_defaults_off():
