@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from .cache import collection_changed
 from .models import (
     Article,
     ArticleQuerySet,
@@ -898,8 +899,10 @@ class ArticleAdmin(CollectionAdmin):
             )
             self.log_bulk_change(request, scheduled, ["status"])
             self.log_bulk_change(request, due, ["status", "publish_at"])
-            # update() sends no signals, so the revisions are written here.
+            # update() sends no signals, so the revisions are written, and cached pages made
+            # stale, here.
             record_revisions(Article.objects.filter(pk__in=scheduled + due), user=request.user)
+            collection_changed()
 
         if not drafts:
             self.message_user(
@@ -933,6 +936,7 @@ class ArticleAdmin(CollectionAdmin):
             )
             self.log_bulk_change(request, published, ["status"])
             record_revisions(Article.objects.filter(pk__in=published), user=request.user)
+            collection_changed()
 
         if not published:
             self.message_user(

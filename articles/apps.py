@@ -10,4 +10,8 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from readingroom.serving import check_complete_configuration
 
+        # Connects the receivers that keep cached pages fresh, in every process that can write,
+        # not only in those that load the middleware.
+        from . import cache  # noqa: F401
+
         checks.register(check_complete_configuration, checks.Tags.security, deploy=True)

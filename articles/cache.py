@@ -18,7 +18,8 @@ views keep them with `until_next_write()`: the same generation ends them, and
 COLLECTION_CACHE_SECONDS (300 s unless set) bounds them. Development settings turn both caches
 off, so a template or data change shows on the next reload.
 
-Writes that bypass model signals (bulk_create, update(), raw SQL) must call `bump_generation()`.
+Writes that bypass model signals (bulk_create, update(), COPY, raw SQL) must call
+`collection_changed()`.
 
 Who is anonymous. A request without the session cookie: that is decided from the cookie alone,
 without loading the session, so anonymous responses never get `Vary: Cookie`. Requests with the
@@ -38,6 +39,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -101,6 +103,17 @@ def bump_generation() -> None:
         _restart_generation()
 
 
+def collection_changed(using: str | None = None) -> None:
+    """Make cached pages stale after a write: at once, and again when its transaction commits.
+
+    At once, so that the writer's next request shows the change; at the commit, because another
+    process may render a page from the rows as they were before the commit and store it under the
+    generation bumped a moment earlier.
+    """
+    bump_generation()
+    transaction.on_commit(bump_generation, using=using)
+
+
 @receiver(post_save, sender=Article)
 @receiver(post_save, sender=Outlet)
 @receiver(post_save, sender=Tag)
@@ -112,7 +125,7 @@ def bump_generation() -> None:
 @receiver(m2m_changed, sender=Article.tags.through)
 def _collection_changed(sender, **kwargs) -> None:
     if kwargs.get("action", "post_").startswith("post_"):
-        bump_generation()
+        collection_changed(kwargs.get("using"))
 
 
 # --- Data cached until the next write ---------------------------------------------------------

@@ -34,6 +34,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from .cache import collection_changed
 from .clippings import ClippingError, OutletDirectory, parse_clipping, split_clippings
 from .exports import spreadsheet_value
 from .models import Article, Outlet, Tag, make_slug, record_revisions
@@ -555,6 +556,7 @@ class Intake:
         # Bulk writes bypass the history signals; record one revision per clipping here.
         record_revisions(to_create, created=True)
         record_revisions(updated)
+        collection_changed()
 
     def insert_articles(self, articles: list[Article]) -> None:
         """Insert new clippings, giving them ids and timestamps as bulk_create would."""

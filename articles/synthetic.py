@@ -37,6 +37,7 @@ from typing import TextIO
 from django.db import connection, connections, transaction
 from django.db.models import Max
 
+from .cache import collection_changed
 from .demo import DemoSummary, load_outlets, load_topics
 from .demo import plan as demo_plan
 from .demo.outlets import OUTLETS
@@ -619,6 +620,8 @@ def seed(
         result = PostgresLoader(context, jobs).load(count, bar)
     else:
         result = SQLiteLoader(context).load(count, bar)
+    # COPY and executemany send no model signals.
+    collection_changed()
     bar.finish()
     result.seconds = time.perf_counter() - started
     return result

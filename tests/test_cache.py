@@ -1,8 +1,15 @@
 """The page cache and HTTP caching headers (articles/cache.py)."""
 
 import datetime
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -198,6 +205,73 @@ def test_writes_without_signals_show_after_bump_generation(client, world):
     assert "Bulk renamed" not in client.get("/articles/").content.decode()
     page_cache.bump_generation()
     assert "Bulk renamed" in client.get("/articles/").content.decode()
+
+
+def test_publishing_from_the_admin_list_shows_at_once(client, world, editor):
+    # The bulk action writes with update(), which sends no model signal.
+    draft = ArticleFactory(title="Held for the morning", published_on=DAY, status="draft")
+    assert "Held for the morning" not in client.get("/articles/").content.decode()
+    staff = Client()
+    staff.force_login(editor)
+    staff.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
+    assert "Held for the morning" in client.get("/articles/").content.decode()
+    staff.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "unpublish", "_selected_action": [draft.pk]},
+    )
+    assert "Held for the morning" not in client.get("/articles/").content.decode()
+
+
+def test_an_import_shows_at_once(client, world, tmp_path):
+    # The intake inserts with COPY or executemany, which send no model signal.
+    assert "Imported overnight" not in client.get("/articles/").content.decode()
+    record = {
+        "title": "Imported overnight",
+        "outlet_slug": world["outlet"].slug,
+        "published_on": "2015-11-10",
+        "body": "Text.",
+        "tags": [],
+    }
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    call_command("import_clippings", str(path), "--publish", verbosity=0)
+    assert "Imported overnight" in client.get("/articles/").content.decode()
+
+
+def test_a_write_marks_pages_stale_again_when_it_commits(world, django_capture_on_commit_callbacks):
+    """A page rendered from the old rows between the write and its commit must not survive."""
+    with django_capture_on_commit_callbacks() as callbacks:
+        world["article"].title = "Renamed inside a transaction"
+        world["article"].save()
+        before_commit = page_cache.generation()
+    assert callbacks
+    for callback in callbacks:
+        callback()
+    assert page_cache.generation() > before_commit
+
+
+def test_commands_keep_cached_pages_fresh_without_the_middleware():
+    """The receivers are connected when the app loads, not only where the middleware runs."""
+    code = (
+        "import sys, django; django.setup(); "
+        "from django.db.models.signals import post_save; "
+        "from articles.models import Article; "
+        "print('articles.cache' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "readingroom.settings", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
 
 
 def test_a_lost_generation_counter_never_revives_old_pages(client, world):
