@@ -37,7 +37,15 @@ from django.utils.dateparse import parse_date, parse_datetime
 from .cache import collection_changed
 from .clippings import ClippingError, OutletDirectory, parse_clipping, split_clippings
 from .exports import spreadsheet_value
-from .models import Article, Outlet, Tag, make_slug, record_revisions
+from .models import (
+    CLIPPING_FIELDS,
+    PUBLICATION_FIELDS,
+    Article,
+    Outlet,
+    Tag,
+    make_slug,
+    record_revisions,
+)
 from .search import deferred_indexing
 
 BATCH_SIZE = 1000
@@ -60,24 +68,7 @@ FREE_TEXT = ("body", "translator_notes")
 EDITIONS = tuple(Article.Edition.values)
 KINDS = tuple(Article.Kind.values)
 STATUSES = tuple(Article.Status.values)
-UPDATABLE_FIELDS = {
-    "outlet",
-    "published_on",
-    "slug",
-    "title",
-    "page",
-    "edition",
-    "position",
-    "kind",
-    "body",
-    "original_title",
-    "original_language",
-    "translator",
-    "translator_notes",
-    "source_url",
-    "status",
-    "publish_at",
-}
+UPDATABLE_FIELDS = {*CLIPPING_FIELDS, *PUBLICATION_FIELDS, "slug"}
 
 
 @dataclass

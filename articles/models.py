@@ -325,6 +325,26 @@ class Article(models.Model):
         return ", ".join(parts)
 
 
+# What a clipping says and where it came from, as editors and imports write it: the fields the
+# paste form offers, an import may change, and a collection's round trip must keep.
+CLIPPING_FIELDS = (
+    "title",
+    "outlet",
+    "published_on",
+    "page",
+    "edition",
+    "position",
+    "kind",
+    "body",
+    "original_title",
+    "original_language",
+    "translator",
+    "translator_notes",
+    "source_url",
+)
+PUBLICATION_FIELDS = ("status", "publish_at")
+
+
 class Correction(models.Model):
     """A public note that a published clipping was corrected: when, why, and what changed."""
 

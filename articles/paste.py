@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from .clippings import ClippingError, parse_clipping
 from .intake import existing_clipping, outlet_directory, save_clipping, suggest_topics
-from .models import Article, Outlet, Tag
+from .models import CLIPPING_FIELDS, Article, Outlet, Tag
 
 READ, DRAFT, PUBLISH = "read", "draft", "publish"
 MAX_PASTE = 200_000
@@ -42,22 +42,7 @@ class ClippingForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "outlet",
-            "published_on",
-            "page",
-            "edition",
-            "position",
-            "kind",
-            "body",
-            "original_title",
-            "original_language",
-            "translator",
-            "translator_notes",
-            "source_url",
-            "tags",
-        ]
+        fields = [*CLIPPING_FIELDS, "tags"]
         widgets = {
             "published_on": forms.DateInput(attrs={"type": "date"}),
             "body": forms.Textarea(attrs={"rows": 16}),

@@ -42,7 +42,7 @@ from .demo import DemoSummary, load_outlets, load_topics
 from .demo import plan as demo_plan
 from .demo.outlets import OUTLETS
 from .demo.topics import TREE
-from .models import Article, make_slug
+from .models import CLIPPING_FIELDS, PUBLICATION_FIELDS, Article, make_slug
 
 # The fifteen years before the demo collection begins, so the two never share a day and every
 # synthetic clipping is already public whatever today's date.
@@ -488,22 +488,9 @@ def article_columns() -> tuple[tuple[str, ...], dict[str, object]]:
     """
     generated = {
         "id",
-        "title",
         "slug",
-        "outlet_id",
-        "published_on",
-        "page",
-        "edition",
-        "position",
-        "kind",
-        "body",
-        "original_title",
-        "original_language",
-        "translator",
-        "translator_notes",
-        "source_url",
-        "status",
-        "publish_at",
+        *(Article._meta.get_field(name).attname for name in CLIPPING_FIELDS),
+        *PUBLICATION_FIELDS,
         "created_at",
         "updated_at",
     }

@@ -1,9 +1,10 @@
 import datetime
 
 import factory
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from articles.models import Article, Outlet, Tag
+from articles.models import CLIPPING_FIELDS, PUBLICATION_FIELDS, Article, Outlet, Tag
 
 
 class OutletFactory(factory.django.DjangoModelFactory):
@@ -44,3 +45,21 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create: bool, extracted, **kwargs) -> None:
         if create and extracted:
             self.tags.set(extracted)
+
+
+def clipping_snapshot(articles: QuerySet) -> list[tuple]:
+    """The clippings as a round trip must keep them: every field, outlet and topics by slug."""
+    names = [
+        "slug",
+        *("outlet__slug" if name == "outlet" else name for name in CLIPPING_FIELDS),
+        *PUBLICATION_FIELDS,
+    ]
+    topics: dict[int, list[str]] = {}
+    for article_id, slug in Article.tags.through.objects.filter(article__in=articles).values_list(
+        "article_id", "tag__slug"
+    ):
+        topics.setdefault(article_id, []).append(slug)
+    return sorted(
+        (*row[1:], tuple(sorted(topics.get(row[0], []))))
+        for row in articles.values_list("pk", *names)
+    )

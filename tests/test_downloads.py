@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles import exports, views
 from articles.feeds import FEED_LENGTH
 from articles.models import Article, Outlet, Tag
-from tests.factories import ArticleFactory, OutletFactory, TagFactory
+from tests.factories import ArticleFactory, OutletFactory, TagFactory, clipping_snapshot
 
 D = datetime.date
 LATER = datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
@@ -265,43 +265,17 @@ def test_download_of_a_query_with_nothing_to_look_for_is_empty(client, world):
 def test_csv_download_reimports(client, world, tmp_path):
     """A round trip: the download, imported into a database with the outlets and topics."""
 
-    def snapshot() -> list[tuple]:
-        return sorted(
-            (
-                *Article.objects.filter(pk=a.pk).values_list(
-                    "title",
-                    "slug",
-                    "outlet__slug",
-                    "published_on",
-                    "page",
-                    "edition",
-                    "position",
-                    "kind",
-                    "body",
-                    "original_title",
-                    "original_language",
-                    "translator",
-                    "translator_notes",
-                    "source_url",
-                    "status",
-                    "publish_at",
-                )[0],
-                tuple(sorted(a.tags.values_list("slug", flat=True))),
-            )
-            for a in Article.objects.published()
-        )
-
-    before = snapshot()
+    before = clipping_snapshot(Article.objects.published())
     _response, body = download(client, "/articles/export.csv")
     path = tmp_path / "download.csv"
     path.write_text(body, encoding="utf-8", newline="")
     Article.objects.all().delete()
     assert Outlet.objects.count() == 2 and Tag.objects.count() == 2
     call_command("import_clippings", str(path), verbosity=0)
-    assert snapshot() == before
+    assert clipping_snapshot(Article.objects.published()) == before
     # Importing it again changes nothing.
     call_command("import_clippings", str(path), verbosity=0)
-    assert snapshot() == before
+    assert clipping_snapshot(Article.objects.published()) == before
 
 
 def test_downloads_stream_in_pieces(client, db, monkeypatch):

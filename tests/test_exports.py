@@ -9,7 +9,7 @@ from django.core.management import call_command
 from articles.exports import iter_csv, spreadsheet_safe, spreadsheet_value
 from articles.models import Article, Outlet, Tag
 
-from .factories import ArticleFactory, OutletFactory, TagFactory
+from .factories import ArticleFactory, OutletFactory, TagFactory, clipping_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -59,30 +59,7 @@ def snapshot() -> dict:
         "topics": sorted(
             Tag.objects.values_list("name", "slug", "parent__slug", "description", "keywords")
         ),
-        "clippings": sorted(
-            (
-                *Article.objects.filter(pk=article.pk).values_list(
-                    "title",
-                    "slug",
-                    "outlet__slug",
-                    "published_on",
-                    "page",
-                    "edition",
-                    "position",
-                    "kind",
-                    "body",
-                    "original_title",
-                    "original_language",
-                    "translator",
-                    "translator_notes",
-                    "source_url",
-                    "status",
-                    "publish_at",
-                )[0],
-                tuple(sorted(article.tags.values_list("slug", flat=True))),
-            )
-            for article in Article.objects.all()
-        ),
+        "clippings": clipping_snapshot(Article.objects.all()),
     }
 
 
