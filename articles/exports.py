@@ -16,7 +16,7 @@ from django.db.models import F, Prefetch, QuerySet
 from .models import Article, Outlet, Tag
 
 # The order of the columns in CSV and of the keys in JSON Lines.
-CLIPPING_FIELDS = (
+CLIPPING_COLUMNS = (
     "title",
     "slug",
     "outlet",
@@ -134,7 +134,7 @@ def spreadsheet_value(cell: str) -> str:
 
 def csv_row(record: dict) -> list[str]:
     row = []
-    for field in CLIPPING_FIELDS:
+    for field in CLIPPING_COLUMNS:
         value = record[field]
         if field == "tags":
             value = TAG_SEPARATOR.join(value)
@@ -144,7 +144,7 @@ def csv_row(record: dict) -> list[str]:
 
 def iter_csv(queryset: QuerySet[Article], *, site_url: str = "") -> Iterator[str]:
     """CSV with a header row; every text cell is safe to open in a spreadsheet."""
-    yield _csv_line(CLIPPING_FIELDS)
+    yield _csv_line(CLIPPING_COLUMNS)
     for article in _stream(queryset):
         yield _csv_line(csv_row(clipping_record(article, site_url)))
 

@@ -206,7 +206,7 @@ def test_csv_download_of_a_search(client, world):
         "Base relocation plan approved",
         "'=HYPERLINK(relocation)",
     ]
-    assert tuple(rows[0]) == exports.CLIPPING_FIELDS
+    assert tuple(rows[0]) == exports.CLIPPING_COLUMNS
     protest = Article.objects.get(title="Relocation protest grows")
     assert rows[0]["url"] == "http://testserver" + protest.get_absolute_url()
     assert rows[0]["tags"] == "okinawa;security"
