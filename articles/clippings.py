@@ -130,6 +130,19 @@ class ParsedClipping:
     source_line: str
     warnings: tuple[str, ...]
 
+    def article_values(self) -> dict[str, object]:
+        """The fields a clipping record takes straight from the text (the outlet is resolved
+        separately, against the outlets the site knows)."""
+        return {
+            "title": self.title,
+            "published_on": self.published_on,
+            "page": self.page,
+            "edition": self.edition,
+            "position": self.position,
+            "kind": self.kind,
+            "body": self.body,
+        }
+
 
 # --- Text helpers --------------------------------------------------------------------------
 

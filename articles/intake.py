@@ -192,15 +192,7 @@ def record_from_text(text: str, source: str, first_line: int = 1) -> Record:
         return record
     record.outlet = parsed.outlet
     record.other_outlets = list(parsed.other_outlets)
-    record.values = {
-        "title": parsed.title,
-        "published_on": parsed.published_on,
-        "page": parsed.page,
-        "edition": parsed.edition,
-        "position": parsed.position,
-        "kind": parsed.kind,
-        "body": parsed.body,
-    }
+    record.values = parsed.article_values()
     return record
 
 

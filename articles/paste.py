@@ -83,15 +83,7 @@ def parsed_initial(text: str) -> tuple[dict, list[str], list[str]]:
         where = _(" (line %(line)s)") % {"line": error.line} if error.line else ""
         return {}, [f"{error}{where}"], []
     notes = list(parsed.warnings)
-    initial = {
-        "title": parsed.title,
-        "published_on": parsed.published_on,
-        "page": parsed.page,
-        "edition": parsed.edition,
-        "position": parsed.position,
-        "kind": parsed.kind,
-        "body": parsed.body,
-    }
+    initial = parsed.article_values()
     slug = outlet_directory().resolve(parsed.outlet)
     if slug is None:
         notes.append(
