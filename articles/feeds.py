@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,13 +21,16 @@ from django.utils.translation import gettext as _
 
 from .filters import SORT, ListQuery, read_list_query
 from .models import Article, Outlet, Tag
+from .templatetags.listing import article_url
 
 FEED_LENGTH = 50
 
 
 def latest_public(articles: QuerySet[Article] | None = None) -> QuerySet[Article]:
     public = Article.objects.published() if articles is None else articles
-    return public.with_related().order_by("-publish_at", "-pk")[:FEED_LENGTH]
+    # Translator's notes are not in a feed entry.
+    latest = public.with_related().defer("translator_notes")
+    return latest.order_by("-publish_at", "-pk")[:FEED_LENGTH]
 
 
 class ClippingFeed(Feed):
@@ -46,7 +49,7 @@ class ClippingFeed(Feed):
 
     def item_link(self, item: Article) -> str:
         # Also the entry's id: a slug is set once and kept when a headline is corrected.
-        return item.get_absolute_url()
+        return article_url(item)
 
     def item_author_name(self, item: Article) -> str:
         return item.outlet.name
@@ -109,10 +112,7 @@ class TopicFeed(ClippingFeed):
         return topic.get_absolute_url()
 
     def items(self, topic: Tag) -> QuerySet[Article]:
-        # A subquery rather than in_topic()'s join and DISTINCT, which would have to sort the
-        # whole topic; this also saves the query for the sub-topics' ids.
-        links = Article.tags.through.objects.filter(Q(tag=topic) | Q(tag__parent=topic))
-        return latest_public(Article.objects.published().filter(pk__in=links.values("article_id")))
+        return latest_public(Article.objects.published().in_topic(topic))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def _date_filter(lookup: str, label: str) -> DateFilter:
     )
 
 
-def _topics_in_tree_order() -> QuerySet[Tag]:
+def topics_in_tree_order() -> QuerySet[Tag]:
     """Each top-level topic followed by its sub-topics, so the checkbox list reads as a tree."""
     return Tag.objects.select_related("parent").order_by(
         Coalesce(Lower("parent__name"), Lower("name")),
@@ -83,7 +83,7 @@ class ArticleFilter(FilterSet):
     )
     topic = SlugsFilter(
         label=_("Topic"),
-        queryset=_topics_in_tree_order(),
+        queryset=topics_in_tree_order(),
         to_field_name="slug",
         method="filter_topic",
         widget=forms.CheckboxSelectMultiple,

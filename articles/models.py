@@ -178,10 +178,42 @@ class Tag(models.Model):
         return [self.pk, *self.children.values_list("pk", flat=True)]
 
 
+# Above this many topic links, SQLite pages a topic by walking the date index (filed_under()):
+# about where scanning for a page's 21 matches starts to cost less than sorting all of them.
+SQLITE_COMMON_TOPIC_LINKS = 1500
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
         """The one definition of public: published, and its publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+        now = now or timezone.now()
+        if connections[self.db].vendor == "sqlite":
+            # Written `+publish_at` so that SQLite uses article_public_idx for the status
+            # alone: with the time range too it picks that index for every list, reads all
+            # public clippings through it and sorts them, instead of walking the newest-first
+            # index and stopping after a page (0.2–0.3 s against a few milliseconds at 100,000
+            # clippings). Feeds, newest publication first, still read the index in order.
+            publish_at = models.Func(
+                models.F("publish_at"),
+                template="+%(expressions)s",
+                output_field=models.DateTimeField(),
+            )
+            return self.filter(
+                models.lookups.LessThanOrEqual(publish_at, now), status=Article.Status.PUBLISHED
+            )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now)
+
+    def not_public(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
+        """Exactly the clippings published() leaves out: drafts, and those not public yet.
+
+        For counting the public ones as all minus these: the hidden few are found through
+        article_public_idx, where counting the public ones means reading a million rows.
+        """
+        now = now or timezone.now()
+        other = [value for value in Article.Status.values if value != Article.Status.PUBLISHED]
+        return self.filter(
+            Q(status__in=other) | Q(status=Article.Status.PUBLISHED, publish_at__gt=now)
+        )
 
     def with_related(self) -> ArticleQuerySet:
         """Load outlet and topics up front so templates never query."""
@@ -190,7 +222,26 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def in_topic(self, tag: Tag) -> ArticleQuerySet:
-        return self.filter(tags__in=tag.descendant_ids()).distinct()
+        """Clippings filed under `tag` or one of its sub-topics, each once."""
+        return self.filed_under(tag.descendant_ids())
+
+    def filed_under(self, tag_ids: Iterable[int]) -> ArticleQuerySet:
+        """Clippings filed under any of these topics, each once (no sub-topics added).
+
+        A subquery on the link table rather than a join and DISTINCT: PostgreSQL then walks
+        the newest-first index and stops after a page (0.3 ms for the most used topic at a
+        million clippings, against 19 ms sorting the joined rows), or reads a rare topic's
+        few links first. SQLite makes one plan for both, reading every link and sorting the
+        clippings (0.2 s for a topic in 60 % of 100,000): for a common topic it is told to
+        walk the date index and check each clipping's links instead, which is as slow for a
+        rare topic, hence the bounded count that tells them apart (one extra query).
+        """
+        links = self.model.tags.through.objects.filter(tag__in=list(tag_ids))
+        if connections[self.db].vendor == "sqlite":
+            common = links.values("pk")[:SQLITE_COMMON_TOPIC_LINKS].count()
+            if common >= SQLITE_COMMON_TOPIC_LINKS:
+                return self.filter(models.Exists(links.filter(article_id=models.OuterRef("pk"))))
+        return self.filter(pk__in=links.values("article_id"))
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_on", "-id")

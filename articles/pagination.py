@@ -1,4 +1,4 @@
-"""Keyset ("cursor") pagination for newest-first clipping lists.
+"""Keyset ("cursor") pagination for clipping lists, newest or oldest first.
 
 Lists will hold a million rows, so a page never counts the list and never skips rows with a
 deep OFFSET. A page is found from the (published_on, id) key of the row next to it, which the
@@ -76,7 +76,7 @@ class Cursor:
 
 @dataclass(frozen=True)
 class KeysetPage:
-    """One page of a newest-first list and the cursors of its neighbours."""
+    """One page of a list and the cursors of its neighbours."""
 
     items: Sequence[Article]
     newer_cursor: str | None
@@ -93,7 +93,8 @@ class KeysetPage:
         return bool(self.newer_cursor or self.older_cursor)
 
 
-def _cursor_param(request: HttpRequest) -> tuple[str, Cursor] | None:
+def cursor_param(request: HttpRequest) -> tuple[str, Cursor] | None:
+    """The request's `before=` or `after=` cursor as (name, cursor), or None on a first page."""
     present = [name for name in (BEFORE, AFTER) if name in request.GET]
     if not present:
         return None
@@ -110,35 +111,62 @@ def _cursor_param(request: HttpRequest) -> tuple[str, Cursor] | None:
 
 
 def paginate(
-    request: HttpRequest, queryset: QuerySet[Article], per_page: int | None = None
+    request: HttpRequest,
+    queryset: QuerySet[Article],
+    per_page: int | None = None,
+    *,
+    oldest_first: bool = False,
 ) -> KeysetPage:
-    """Cut one newest-first page out of `queryset` according to the request's cursor."""
+    """Cut one page out of `queryset` according to the request's cursor.
+
+    Newest first by default; with `oldest_first` the page reads the other way, and `after=`
+    then pages forward. `newer_cursor` and `older_cursor` keep their meaning either way, so
+    the links read the same.
+    """
     size = per_page or settings.ARTICLES_PER_PAGE
-    newest_first = queryset.order_by("-published_on", "-pk")
-    param = _cursor_param(request)
+    if oldest_first:
+        reading = queryset.order_by("published_on", "pk")
+        backwards = queryset.order_by("-published_on", "-pk")
+        forward = AFTER
 
-    if param is None:
-        # One extra row tells whether an older page exists, without counting.
-        rows = list(newest_first[: size + 1])
-        items = rows[:size]
-        older = str(Cursor.of(items[-1])) if len(rows) > size else None
-        return KeysetPage(items, newer_cursor=None, older_cursor=older, is_first=True)
+        def ahead(cursor: Cursor) -> Q:
+            return cursor.newer()
 
-    name, cursor = param
-    if name == BEFORE:
-        rows = list(newest_first.filter(cursor.older())[: size + 1])
-        items = rows[:size]
-        has_older = len(rows) > size
-        has_newer = bool(items) and newest_first.filter(Cursor.of(items[0]).newer()).exists()
+        def behind(cursor: Cursor) -> Q:
+            return cursor.older()
+
     else:
-        rows = list(queryset.order_by("published_on", "pk").filter(cursor.newer())[: size + 1])
-        items = rows[:size][::-1]
-        has_newer = len(rows) > size
-        has_older = bool(items) and newest_first.filter(Cursor.of(items[-1]).older()).exists()
+        reading = queryset.order_by("-published_on", "-pk")
+        backwards = queryset.order_by("published_on", "pk")
+        forward = BEFORE
 
-    return KeysetPage(
-        items,
-        newer_cursor=str(Cursor.of(items[0])) if has_newer else None,
-        older_cursor=str(Cursor.of(items[-1])) if has_older else None,
-        is_first=False,
-    )
+        def ahead(cursor: Cursor) -> Q:
+            return cursor.older()
+
+        def behind(cursor: Cursor) -> Q:
+            return cursor.newer()
+
+    param = cursor_param(request)
+    if param is None:
+        # One extra row tells whether a next page exists, without counting.
+        rows = list(reading[: size + 1])
+        items = rows[:size]
+        has_ahead, has_behind = len(rows) > size, False
+    elif param[0] == forward:
+        rows = list(reading.filter(ahead(param[1]))[: size + 1])
+        items = rows[:size]
+        has_ahead = len(rows) > size
+        has_behind = bool(items) and reading.filter(behind(Cursor.of(items[0]))).exists()
+    else:
+        rows = list(backwards.filter(behind(param[1]))[: size + 1])
+        items = rows[:size][::-1]
+        has_behind = len(rows) > size
+        has_ahead = bool(items) and reading.filter(ahead(Cursor.of(items[-1]))).exists()
+
+    ahead_cursor = str(Cursor.of(items[-1])) if has_ahead else None
+    behind_cursor = str(Cursor.of(items[0])) if has_behind else None
+    if oldest_first:
+        newer, older = ahead_cursor, behind_cursor
+    else:
+        newer, older = behind_cursor, ahead_cursor
+    return KeysetPage(items, newer_cursor=newer, older_cursor=older, is_first=param is None)

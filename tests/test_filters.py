@@ -3,8 +3,10 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from articles.filters import ArticleFilter
+from articles.filters import ArticleFilter, read_list_query
 from articles.models import Article
+from articles.templatetags.listing import checkboxes
+from articles.views import filter_choices
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
 
 D = datetime.date
@@ -143,3 +145,20 @@ def test_topic_choices_read_as_a_tree(world):
         "Security",
         "Security › Okinawa",
     ]
+
+
+@pytest.mark.parametrize(
+    "query", ["", "outlet=sankei&topic=okinawa", "outlet=nowhere&topic=security&topic=okinawa"]
+)
+def test_checkboxes_render_as_the_widget_does(db, query):
+    OutletFactory(name="Sankei", slug="sankei")
+    OutletFactory(name="Asahi & Co", slug="asahi")
+    security = TagFactory(name="Security", slug="security")
+    TagFactory(name="Okinawa <base>", slug="okinawa", parent=security)
+    form = ArticleFilter(QueryDict(query), queryset=Article.objects.all()).form
+    listing = read_list_query(QueryDict(query), Article.objects.published())
+    kept = filter_choices(listing)
+    for name in ("outlet", "topic"):
+        assert checkboxes(form[name]) == str(form[name])
+        # From the choices the list view keeps until the next write: the same boxes.
+        assert checkboxes(listing.filterset.form[name], kept[name]) == str(form[name])

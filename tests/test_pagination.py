@@ -176,3 +176,37 @@ class TestPaginate:
         assert "COUNT(" not in sql
         assert "OFFSET" not in sql
         assert len(ctx) == 2  # the page and one EXISTS for its newer neighbour
+
+
+class TestOldestFirst:
+    def page(self, query: str = ""):
+        request = rf.get("/articles/" + query)
+        return paginate(request, Article.objects.published(), per_page=3, oldest_first=True)
+
+    def test_walk_forward_then_back_covers_every_row_once(self, ten):
+        oldest = ten[::-1]
+        page = self.page()
+        assert page.is_first and page.older_cursor is None
+        pages = []
+        while True:
+            pages.append(titles(page))
+            # Forward is later: `after=` the newest row shown.
+            if page.newer_cursor is None:
+                break
+            assert page.newer_cursor == str(Cursor.of(page.items[-1]))
+            page = self.page(f"?after={page.newer_cursor}")
+        assert [title for shown in pages for title in shown] == oldest
+        assert [len(shown) for shown in pages] == [3, 3, 3, 1]
+        back = []
+        while page.older_cursor is not None:
+            assert page.older_cursor == str(Cursor.of(page.items[0]))
+            page = self.page(f"?before={page.older_cursor}")
+            back.append(titles(page))
+        assert back == pages[-2::-1]
+        assert page.newer_cursor is not None and not page.is_first
+
+    def test_past_either_end_is_an_empty_page(self, ten):
+        last = Article.objects.published().order_by("published_on", "pk").last()
+        assert self.page(f"?after={Cursor.of(last)}").past_end
+        first = Article.objects.published().order_by("published_on", "pk").first()
+        assert self.page(f"?before={Cursor.of(first)}").past_end

@@ -207,6 +207,26 @@ def test_same_day_in_other_outlets_leads_with_each_outlets_first_page(client, da
     assert 'href="/archive/2015/11/10/">All 6 clippings of November 10, 2015</a>' in same_day
 
 
+def test_around_the_day_is_one_query_and_builds_only_what_it_shows(day_world):
+    article = day_world["Nikkei p1"]
+    zed = OutletFactory(name="Zed", slug="zed")
+    for n in range(40):
+        ArticleFactory(title=f"Zed {n}", outlet=zed, published_on=article.published_on, page=str(n))
+    with CaptureQueriesContext(connection) as queries:
+        around = around_the_day(article, limit=3)
+    assert len(queries) == 1
+    assert around.count == len(DAY_ORDER) + 40
+    assert (around.previous.title, around.next.title) == ("Asahi p12", "Nikkei pA2")
+    assert [a.title for a in around.other_outlets] == ["Asahi p3", "sankei p5", "Zed 0"]
+    # What it hands back links and names its outlet like a saved clipping, with no query.
+    with CaptureQueriesContext(connection) as queries:
+        urls = [a.get_absolute_url() for a in (around.previous, around.next)]
+        names = [a.outlet.name for a in around.other_outlets]
+    assert len(queries) == 0
+    assert urls == [day_world[title].get_absolute_url() for title in ("Asahi p12", "Nikkei pA2")]
+    assert names == ["Asahi", "sankei", "Zed"]
+
+
 def test_a_lone_clipping_has_no_neighbours(client, db):
     article = ArticleFactory()
     body = body_of(client, article.get_absolute_url())

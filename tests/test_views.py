@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from articles import views
 from articles.models import Article
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
 
@@ -273,8 +274,9 @@ def test_archive_index_lists_years_and_months_with_counts(client, calendar_world
     response = get(client, "/archive/", template="articles/archive_index.html")
     years = response.context["years"]
     assert [(y["year"], y["count"]) for y in years] == [(2017, 1), (2015, 11)]
-    assert years[1]["months"] == [(D(2015, 9, 1), 1), (D(2015, 11, 1), 10)]
+    assert [(m["number"], m["count"]) for m in years[1]["months"]] == [(9, 1), (11, 10)]
     body = page_text(response)
+    assert '<a href="/archive/2015/11/"><time datetime="2015-11">Nov</time></a>' in body
     assert 'href="/archive/2017/"' in body
     assert 'href="/archive/2015/09/"' in body
     assert "11 clippings" in body
@@ -347,6 +349,59 @@ def test_archive_day_groups_by_outlet_in_page_order(client, calendar_world):
     assert "pp. 22-25" in body
     assert '<time datetime="2015-11-10">' in body
     assert "7 clippings" in body
+
+
+def _busy_day(per_outlet: int) -> tuple[list[Article], Article]:
+    """One outlet with two clippings more than a listing shows of it, another with one."""
+    busy = OutletFactory(name="Busy", slug="busy")
+    quiet = OutletFactory(name="Quiet", slug="quiet")
+    day = D(2015, 11, 10)
+    # Made in reverse page order, so that page order and id order disagree.
+    made = [
+        ArticleFactory(title=f"Busy p{n}", outlet=busy, published_on=day, page=str(n))
+        for n in range(per_outlet + 2, 0, -1)
+    ]
+    lone = ArticleFactory(title="Quiet p1", outlet=quiet, published_on=day, page="1")
+    hidden(outlet=busy, published_on=day)
+    return sorted(made, key=lambda a: int(a.page)), lone
+
+
+@pytest.mark.parametrize(
+    ("url", "per_outlet"),
+    [("/archive/2015/11/10/", views.DAY_PER_OUTLET), ("/", views.HOME_PER_OUTLET)],
+)
+def test_a_busy_outlet_shows_its_first_pages_and_links_to_all(client, db, url, per_outlet):
+    busy, lone = _busy_day(per_outlet)
+    response = get(client, url)
+    groups = {group.outlet.name: group for group in response.context["groups"]}
+    assert [a.title for a in groups["Busy"].articles] == [a.title for a in busy[:per_outlet]]
+    assert groups["Busy"].total == len(busy)
+    assert [a.title for a in groups["Quiet"].articles] == ["Quiet p1"]
+    assert groups["Quiet"].more_href == ""
+    body = page_text(response)
+    for article in busy[per_outlet:]:
+        assert article.get_absolute_url() not in body
+    more = "/articles/?" + urlencode(
+        [("outlet", "busy"), ("from", "2015-11-10"), ("to", "2015-11-10")]
+    )
+    assert groups["Busy"].more_href == more
+    assert f'href="{html.escape(more)}">All {len(busy)} clippings from Busy on this day</a>' in body
+    assert body.count("on this day</a>") == 1
+    # Every clipping the listing leaves out is on the linked list, and nothing else is.
+    listed, url = [], more
+    while url:
+        page = get(client, url)
+        listed += item_titles(page)
+        older = link_href(page, "pager__next")
+        url = more.split("?")[0] + older if older else None
+    assert sorted(listed) == sorted(a.title for a in busy)
+
+
+def test_the_day_page_counts_the_whole_day(client, db):
+    busy, lone = _busy_day(views.DAY_PER_OUTLET)
+    response = get(client, "/archive/2015/11/10/")
+    assert response.context["count"] == len(busy) + 1
+    assert f"{len(busy) + 1} clippings" in page_text(response)
 
 
 def test_archive_day_previous_and_next_skip_empty_days(client, calendar_world):
@@ -578,7 +633,8 @@ def test_article_list_unfiltered(client, list_world):
     assert '<form class="search-form" role="search" method="get" action="/articles/">' in body
     # No total: counting a million rows per request is what keyset paging avoids.
     assert "5 clippings" not in body
-    assert "includes/article_item.html" in [t.name for t in response.templates]
+    # Rows come from the article_items tag, in the markup the list's styles expect.
+    assert '<article class="item">\n<h3 class="item__title"><a href="/articles/' in body
 
 
 @pytest.mark.parametrize(
