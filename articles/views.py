@@ -1207,10 +1207,6 @@ def empty_suggestions(request: HttpRequest, listing: ListQuery, path: str) -> li
     return suggestions
 
 
-# Above this many matches the search page leaves out its chart of matches per month.
-SEARCH_CHART_LIMIT = 2000
-
-
 def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
     """One page of ranked (or dated) matches, with facets, and help when there are none."""
     size = settings.ARTICLES_PER_PAGE
@@ -1241,9 +1237,9 @@ def search_context(request: HttpRequest, listing: ListQuery, path: str) -> dict:
     if result.total == 0 and listing.is_valid and listing.query.has_terms and number == 1:
         context["suggestions"] = empty_suggestions(request, listing, path)
     # Counting the matches per month is a second pass over all of them, as costly as the search
-    # itself for a common word (measured at 100,000 clippings), so the chart is drawn only for
-    # result sets small enough to count cheaply; the year facet shows the shape of larger ones.
-    if number == 1 and result.total and result.total <= SEARCH_CHART_LIMIT:
+    # itself for a common word (measured at 100,000 clippings), so the chart is drawn only when
+    # the search counted every match (no "500+"); the year facet shows the shape of larger sets.
+    if number == 1 and result.total and not result.total_is_capped:
         context["coverage_articles"] = listing.matches()
         context["coverage_href"] = listing.url(path, drop=["from", "to", SORT, "page"])
     return context

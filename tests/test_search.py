@@ -184,6 +184,43 @@ def test_snippet_without_a_body_match_is_the_start_of_the_body():
     assert "<mark>" not in hit.snippet
 
 
+def test_snippet_finds_a_match_deep_in_a_long_body():
+    # Excerpts are cut from the stretch of the body around the first match, so a match past
+    # the first thousand characters, typed in another form than the body's, is still shown.
+    padding = "The committee met again and adjourned without a statement. " * 40
+    ArticleFactory(body=padding + "Harbour dredging resumed at dawn. " + padding)
+    [hit] = search("dredged harbours").hits
+    assert "<mark>dredging</mark>" in hit.snippet
+    assert "<mark>Harbour</mark>" in hit.snippet
+
+
+def test_snippet_of_a_long_body_without_a_match_is_its_start():
+    ArticleFactory(title="Yen weakens", body="Markets opened lower. " + "Trading was thin. " * 200)
+    [hit] = search("yen").hits
+    assert hit.snippet.startswith("Markets opened lower")
+
+
+def test_both_plans_for_the_newest_matches_find_the_same_rows():
+    # With a window of one, five matches are too many to fetch and sort on SQLite, which then
+    # walks the date index instead; a window of a thousand fetches them all.
+    filler()
+    for year in (2011, 2013, 2012, 2015, 2014):
+        ArticleFactory(body="Typhoon warning.", published_on=datetime.date(year, 9, 1))
+    ArticleFactory(body="Typhoon draft.", status=Article.Status.DRAFT)
+    backend = get_search_backend()
+    public = Article.objects.published()
+    query = parse_query("typhoon -draft")
+    expected = list(
+        backend.matching(public, query).order_by("-published_on", "-id").values_list("pk")
+    )
+    assert len(expected) == 5
+    for size in (1, 2, 1000):
+        newest = backend.dated_matching(public, query, size).order_by("-published_on", "-id")
+        assert list(newest.values_list("pk")[:size]) == expected[:size]
+        oldest = backend.dated_matching(public, query, size).order_by("published_on", "id")
+        assert list(oldest.values_list("pk")[:size]) == expected[::-1][:size]
+
+
 def test_original_headline_outlet_aliases_and_topic_names_are_searched():
     outlet = OutletFactory(name="Nikkei", slug="nikkei", aliases="Nihon Keizai Shimbun")
     security = TagFactory(name="Security", slug="security")

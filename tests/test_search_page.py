@@ -636,10 +636,8 @@ def test_search_results_show_a_chart_of_matches_per_month_with_links(client, db)
     assert "3 clippings in all" in page
 
 
-def test_search_chart_is_left_out_for_large_result_sets(client, db, monkeypatch):
-    from articles import views
-
-    monkeypatch.setattr(views, "SEARCH_CHART_LIMIT", 1)
+def test_search_chart_is_left_out_for_large_result_sets(client, db, settings):
+    settings.SEARCH_COUNT_LIMIT = 1
     ArticleFactory(title="Lavrov one")
     ArticleFactory(title="Lavrov two")
     page = client.get("/search/?q=lavrov").content.decode()

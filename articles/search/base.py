@@ -2,13 +2,20 @@
 
 A backend supplies four database-specific steps: restricting a queryset to the matches, ranking a
 capped set of candidates, scoring and excerpting the handful of rows on the page shown, and
-filtering by a long list of ids.
+filtering by a long list of ids. It may also reshape the matches for reading in date order
+(`dated_matching`), rank and excerpt in one query (`ranked_page_details`), and say whether the
+newest matches are sought in date slices (`slices_by_date`).
+
+The cost of a search is bounded by one window of the newest matches (COUNT_LIMIT, 500), which
+gives the total ("500+" beyond it), the facets and the candidates relevance ranks; past it the
+page says so. Issue 4 §5 and bench/search_bench.py hold the measured budget.
 Everything else is ordinary ORM work on the caller's queryset, which starts from
 `Article.objects.published()`, so a backend can never widen what is public.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,29 +24,37 @@ from math import ceil
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models import BooleanField, Expression, F, Max
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models import BooleanField, Expression, F, Max, Min
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleKind, ArticleQuerySet, Outlet, Tag
+from articles.models import Article, ArticleKind, ArticleQuerySet, Outlet
 
 from .query import ParsedQuery, parse_query
 
-# Above this many matches the total shows as "10,000+": counting every row of a common word in a
-# million clippings costs more than the number is worth.
-COUNT_LIMIT = 10_000
+# Above this many matches the total shows as "500+": counting every row of a common word in a
+# million clippings costs more than the number is worth. Counting, ranking and the facets share
+# one window of the newest matches; at a million clippings each hundred rows of it costs a search
+# of a common word about 2 ms of database time (measured with bench/search_bench.py), where
+# issue 4 §5 allows about 100 ms of work for the whole page under eight readers on two cores.
+COUNT_LIMIT = 500
 # Relevance ranks only the newest this-many matches; a word in a third of the collection would
 # otherwise score hundreds of thousands of rows for one page.
-RANK_LIMIT = 5_000
+RANK_LIMIT = 500
 MAX_PAGE_SIZE = 100
 # Matches are gathered newest first in date slices; the first reaches back a year from the newest
-# clipping, and a slice longer than this is the whole collection.
+# clipping (at a million clippings over 15 years, about 66,000 of them: the window's worth for a
+# word in 1 % of clippings in one query; a 90-day first slice saves a rare word 2 ms but costs
+# such a word a second query, 3 ms), and a slice longer than this is the whole collection.
 FIRST_SLICE_DAYS = 365
 MAX_SLICE_DAYS = 365 * 200
+# When a slice's density says all the matches would fill the window at most this many times,
+# they are fetched at once.
+FETCH_ALL_WINDOWS = 4
 
 NEWEST = ("-published_on", "-id")
 OLDEST = ("published_on", "id")
@@ -187,6 +202,23 @@ class IdsFilter(Expression):
     def set_source_expressions(self, expressions: list[Expression]) -> None:
         (self.lhs,) = expressions
 
+    @staticmethod
+    def render(column: str, ids: list[int]) -> tuple[str, list]:
+        """SQL and parameters for `column IN ids`, `column` being SQL already."""
+        raise NotImplementedError
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        sql, params = compiler.compile(self.lhs)
+        condition, ids_params = self.render(sql, self.ids)
+        return condition, [*params, *ids_params]
+
+    def __deepcopy__(self, memo: dict) -> IdsFilter:
+        # Every clone of a queryset deep-copies its filters; the ids never change, so they are
+        # shared rather than copied a thousand at a time.
+        clone = copy.copy(self)
+        clone.lhs = copy.deepcopy(self.lhs, memo)
+        return clone
+
 
 class WindowRow(NamedTuple):
     pk: int
@@ -236,6 +268,27 @@ class SearchBackend:
         """id -> (rank, body excerpt with match markers) for the rows on the page shown."""
         raise NotImplementedError
 
+    def dated_matching(
+        self, queryset: ArticleQuerySet, query: ParsedQuery, size: int
+    ) -> ArticleQuerySet:
+        """The matches in a form the database can read in date order to find the first `size`.
+
+        The same rows as `matching()`; a backend may shape the condition so that the database
+        picks the cheaper of walking the date index and fetching every match to sort them.
+        """
+        return self.matching(queryset, query)
+
+    # Whether the newest matches are looked for in date slices (see `_newest_matches`).
+    slices_by_date = True
+
+    def ranked_page_details(
+        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
+    ) -> list[tuple[int, float, str]]:
+        """`ranked_page` with each row's excerpt from `page_details`; a backend may do it in one."""
+        ranked = self.ranked_page(candidates, query, offset, limit)
+        details = self.page_details([pk for pk, _rank in ranked], query) if ranked else {}
+        return [(pk, rank, details.get(pk, (rank, ""))[1]) for pk, rank in ranked]
+
     def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
         """A filter for `field IN ids` that sends the ids as one parameter.
 
@@ -267,8 +320,7 @@ class SearchBackend:
             return result
 
         queryset = self._plain(queryset)
-        matches = self.matching(queryset, parsed)
-        window = self._newest_matches(queryset, matches)
+        window = self._newest_matches(queryset, parsed)
         if window.complete and len(window.ids) <= count_limit():
             result.total = len(window.ids)
         else:
@@ -280,22 +332,28 @@ class SearchBackend:
             result.window = rank_limit()
             if offset >= result.reachable:
                 return result
-            ranked = self.ranked_page(window.ids[: result.window], parsed, offset, limit)
-            ids = [pk for pk, _rank in ranked]
+            ranked = self.ranked_page_details(window.ids[: result.window], parsed, offset, limit)
+            ids = [pk for pk, _rank, _excerpt in ranked]
+            details = {pk: (rank, excerpt) for pk, rank, excerpt in ranked}
         else:
             result.window = count_limit()
             if offset >= result.reachable:
                 return result
+            details = None
             stop = min(offset + limit, result.reachable)
             if order == SearchOrder.NEWEST:
                 ids = window.ids[offset:stop]
             elif window.complete:
                 ids = window.ids[::-1][offset:stop]
             else:
-                oldest = matches.order_by(*OLDEST).values_list("pk", flat=True)
+                oldest = (
+                    self.dated_matching(queryset, parsed, stop)
+                    .order_by(*OLDEST)
+                    .values_list("pk", flat=True)
+                )
                 ids = list(oldest[offset:stop])
 
-        result.hits = self._load(queryset, ids, parsed)
+        result.hits = self._load(queryset, ids, parsed, details)
         return result
 
     def facets(self, queryset: ArticleQuerySet, query: str | ParsedQuery | None) -> SearchFacets:
@@ -303,7 +361,7 @@ class SearchBackend:
         if not parsed.has_terms:
             return SearchFacets()
         queryset = self._plain(queryset)
-        return self._facets(self._newest_matches(queryset, self.matching(queryset, parsed)))
+        return self._facets(self._newest_matches(queryset, parsed))
 
     # Shared steps.
 
@@ -323,46 +381,63 @@ class SearchBackend:
             )
         return queryset.order_by()
 
-    def _newest_matches(self, queryset: ArticleQuerySet, matches: ArticleQuerySet) -> MatchWindow:
+    def _newest_matches(self, queryset: ArticleQuerySet, query: ParsedQuery) -> MatchWindow:
         """The newest matches, enough for the count cap, the ranked candidates and the facets.
 
-        Looked for in date slices reaching back from the newest clipping: a slice lets the
-        database combine the full-text index with the date index and read only the rows in it,
-        where "newest first" over all matches would read every row of a common word. The slice
-        widens by how sparse the matches in it were, so a rare word takes one or two steps more.
+        On PostgreSQL they are looked for in date slices reaching back from the newest clipping:
+        a slice lets the database combine the full-text index with the date index and read only
+        the rows in it, where "newest first" over all matches would read every row of a common
+        word. The slice widens by how sparse the matches in it were, so a rare word takes one or
+        two steps more. SQLite's backend chooses its plan from the index's own count instead.
         """
         size = max(count_limit(), rank_limit(), facet_limit()) + 1
-        latest = queryset.aggregate(latest=Max("published_on"))["latest"]
+        newest = (
+            self.dated_matching(queryset, query, size)
+            .order_by(*NEWEST)
+            .values_list(*WindowRow._fields)
+        )
+        # Words ANDed are not sliced: every query reads their whole entries in the full-text
+        # index again, which for two common words costs more than the rows a slice would spare,
+        # and PostgreSQL's estimate for them, from both words' frequencies, picks the plan well.
+        if not self.slices_by_date or len(query.groups) > 1:
+            return _window([WindowRow(*row) for row in newest[:size]], size)
+        span = queryset.aggregate(latest=Max("published_on"), earliest=Min("published_on"))
+        latest, earliest = span["latest"], span["earliest"]
         if latest is None:
             return MatchWindow([], complete=True)
-        newest = matches.order_by(*NEWEST).values_list(*WindowRow._fields)
-        days: int | None = FIRST_SLICE_DAYS
+        whole = (latest - earliest).days + 1
+        # A collection a few slices long is searched whole: slicing it would save little, and
+        # would cost a second query whenever the newest slice held too few matches.
+        days = FIRST_SLICE_DAYS if whole > FETCH_ALL_WINDOWS * FIRST_SLICE_DAYS else None
         while True:
-            cutoff = _days_before(latest, days)
+            cutoff = None if days is None or days >= whole else _days_before(latest, days)
             in_slice = newest if cutoff is None else newest.filter(published_on__gt=cutoff)
             rows = list(in_slice[:size])
             if len(rows) == size or cutoff is None:
                 break
-            # None in the slice says nothing about the density: look at everything.
-            days = days * max(2, ceil(1.5 * size / len(rows))) if rows else None
-        rows = [WindowRow(*row) for row in rows]
-        if len(rows) == size:
-            return MatchWindow(rows[:-1], complete=False)
-        return MatchWindow(rows, complete=True)
+            # None in the slice says nothing about the density: look at everything. So few
+            # that all of them together would fill the window only a few times over: fetching
+            # them all is one cheap query, where another slice might be followed by a third.
+            if not rows or len(rows) * whole <= FETCH_ALL_WINDOWS * size * days:
+                days = None
+            else:
+                days = days * max(2, ceil(1.5 * size / len(rows)))
+        return _window([WindowRow(*row) for row in rows], size)
 
     def _facets(self, window: MatchWindow) -> SearchFacets:
         rows = window.rows[: facet_limit()]
         by_outlet = Counter(row.outlet_id for row in rows)
         by_year = Counter(row.published_on.year for row in rows)
         by_kind = Counter(row.kind for row in rows)
-        outlets = Outlet.objects.using(self.using).in_bulk(list(by_outlet))
+        outlets = {
+            pk: (slug, name)
+            for pk, slug, name in Outlet.objects.using(self.using)
+            .filter(pk__in=list(by_outlet))
+            .values_list("pk", "slug", "name")
+        }
         return SearchFacets(
             outlet=sorted(
-                (
-                    FacetValue(outlets[pk].slug, outlets[pk].name, n)
-                    for pk, n in by_outlet.items()
-                    if pk in outlets
-                ),
+                (FacetValue(*outlets[pk], n) for pk, n in by_outlet.items() if pk in outlets),
                 key=lambda value: (-value.count, value.label.lower()),
             ),
             topic=self._topic_counts([row.pk for row in rows]),
@@ -374,10 +449,17 @@ class SearchBackend:
             is_partial=not window.complete or len(window.rows) > len(rows),
         )
 
-    def _load(self, queryset: ArticleQuerySet, ids: list[int], query: ParsedQuery) -> list:
+    def _load(
+        self,
+        queryset: ArticleQuerySet,
+        ids: list[int],
+        query: ParsedQuery,
+        details: dict[int, tuple[float, str]] | None = None,
+    ) -> list:
         if not ids:
             return []
-        details = self.page_details(ids, query)
+        if details is None:
+            details = self.page_details(ids, query)
         # Loaded through the caller's queryset again, so a clipping unpublished a moment ago drops
         # out rather than showing.
         articles = {
@@ -400,49 +482,72 @@ class SearchBackend:
         return hits
 
     def _topic_counts(self, ids: list[int]) -> list[FacetValue]:
-        """Topic counts in tree order; a parent counts its sub-topics' clippings once each."""
-        links = (
-            Article.tags.through.objects.using(self.using)
-            .filter(self.in_ids("article_id", ids))
-            .values_list("article_id", "tag_id")
-        )
-        articles_by_tag: dict[int, set[int]] = {}
-        for article_id, tag_id in links:
-            articles_by_tag.setdefault(tag_id, set()).add(article_id)
-        tags: dict[int, Tag] = {}
-        for tag in (
-            Tag.objects.using(self.using)
-            .select_related("parent")
-            .filter(pk__in=list(articles_by_tag))
-        ):
-            tags[tag.pk] = tag
-            if tag.parent is not None:
-                tags.setdefault(tag.parent_id, tag.parent)
-        # A parent's set takes in its children's, so a clipping filed under both counts once.
-        roots: dict[int, set[int]] = {}
-        children: dict[int, set[int]] = {}
-        for tag_id, articles in articles_by_tag.items():
-            if tag_id not in tags:
-                continue  # deleted since the links were read
-            root_id = tags[tag_id].parent_id or tag_id
-            roots.setdefault(root_id, set()).update(articles)
-            if root_id != tag_id:
-                children[tag_id] = articles
-        counts = {tag_id: len(articles) for tag_id, articles in (roots | children).items()}
-        by_parent: dict[int, list[Tag]] = {}
-        for tag_id in children:
-            tag = tags[tag_id]
-            by_parent.setdefault(tag.parent_id, []).append(tag)
+        """Topic counts in tree order; a parent counts its sub-topics' clippings once each.
 
-        def best_first(tag: Tag) -> tuple[int, str]:
-            return -counts[tag.pk], tag.name.lower()
+        The database counts: a window of 500 clippings with three topics each has 1,500 links,
+        which Python would otherwise fetch and turn into sets.
+        """
+        if not ids:
+            return []
+        # Each topic's own clippings (a clipping links to a topic once), and each top-level
+        # topic's clippings with its sub-topics', counted once each, in one statement that reads
+        # the window's links once. Not a UNION of two ORM querysets: PostgreSQL plans that in
+        # parallel, and starting the workers costs more than both aggregates.
+        condition, params = self.in_ids("article_id", ids).render("l.article_id", ids)
+        sql = f"""
+            WITH links AS MATERIALIZED (
+                SELECT l.article_id, l.tag_id, t.parent_id
+                FROM articles_article_tags l JOIN articles_tag t ON t.id = l.tag_id
+                WHERE {condition}
+            ), counts AS (
+                SELECT 0 AS branch, tag_id AS id, count(*) AS n FROM links GROUP BY tag_id
+                UNION ALL
+                SELECT 1, coalesce(parent_id, tag_id), count(DISTINCT article_id) FROM links
+                GROUP BY coalesce(parent_id, tag_id)
+            )
+            SELECT c.branch, c.id, c.n, t.name, t.slug, t.parent_id, p.name
+            FROM counts c JOIN articles_tag t ON t.id = c.id
+            LEFT JOIN articles_tag p ON p.id = t.parent_id
+        """
+        own: dict[int, int] = {}
+        branch: dict[int, int] = {}
+        tags: dict[int, tuple[str, str, int | None, str | None]] = {}
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            for is_branch, pk, n, name, slug, parent_id, parent_name in cursor.fetchall():
+                (branch if is_branch else own)[pk] = n
+                tags[pk] = (name, slug, parent_id, parent_name)
+        by_parent: dict[int, list[int]] = {}
+        for tag_id in own:
+            # Deleted since the counts were taken, or moved to the top level meanwhile.
+            if tag_id in tags and tags[tag_id][2] is not None:
+                by_parent.setdefault(tags[tag_id][2], []).append(tag_id)
 
+        def count(tag_id: int) -> int:
+            # A top-level topic's count is its whole branch's; a sub-topic's, its own.
+            return branch[tag_id] if tags[tag_id][2] is None else own[tag_id]
+
+        def best_first(tag_id: int) -> tuple[int, str]:
+            return -count(tag_id), tags[tag_id][0].lower()
+
+        def facet(tag_id: int) -> FacetValue:
+            name, slug, _parent_id, parent_name = tags[tag_id]
+            label = name if parent_name is None else f"{parent_name} › {name}"
+            return FacetValue(slug, label, count(tag_id))
+
+        roots = [pk for pk in branch if pk in tags and tags[pk][2] is None]
         facets = []
-        for root in sorted((tags[pk] for pk in roots), key=best_first):
-            facets.append(FacetValue(root.slug, root.full_name, counts[root.pk]))
-            for child in sorted(by_parent.get(root.pk, []), key=best_first):
-                facets.append(FacetValue(child.slug, child.full_name, counts[child.pk]))
+        for root in sorted(roots, key=best_first):
+            facets.append(facet(root))
+            facets.extend(facet(child) for child in sorted(by_parent.get(root, []), key=best_first))
         return facets
+
+
+def _window(rows: list[WindowRow], size: int) -> MatchWindow:
+    """The window from a query for `size` rows, one more than it keeps to tell if there are more."""
+    if len(rows) == size:
+        return MatchWindow(rows[:-1], complete=False)
+    return MatchWindow(rows, complete=True)
 
 
 def _days_before(day: date, days: int | None) -> date | None:

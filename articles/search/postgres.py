@@ -8,13 +8,17 @@ original headline and outlet names C, and the body D.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
 )
-from django.db.models import Expression
+from django.db import connections
+from django.db.models import Expression, TextField
+from django.db.models.expressions import RawSQL
 
 from articles.models import Article, ArticleQuerySet
 
@@ -25,6 +29,13 @@ CONFIG = "english"
 COLUMN = "search_vector"
 # ts_rank's weights for D, C, B, A: a headline match counts ten times a body match.
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+# Excerpts: how much of the body ts_headline reads, from how far before the first match, and how
+# many of the query's words are looked for to find it.
+SNIPPET_CHARS = 1000
+SNIPPET_LEAD = 250
+SNIPPET_STEMS = 4
+BODY = '"articles_article"."body"'
+_WORDS = re.compile(r"[^\W_]+")
 
 
 class SearchVectorColumn(Expression):
@@ -75,12 +86,43 @@ def to_websearch(query: ParsedQuery) -> str:
     return " ".join(parts)
 
 
-class AnyOf(IdsFilter):
-    """`field = ANY(ids)`: the ids travel as one array parameter."""
+def body_around_first_match(query: ParsedQuery) -> RawSQL:
+    """The stretch of the body where the query's words first appear, for the excerpt.
 
-    def as_sql(self, compiler, connection) -> tuple[str, list]:
-        sql, params = compiler.compile(self.lhs)
-        return f"{sql} = ANY(%s)", [*params, self.ids]
+    ts_headline parses all the text it is given, at about a third of a millisecond for an average
+    body, and a page shows twenty. It is given 1,000 characters instead: from a little before the
+    first place one of the words' stems appears, or from the start when none does (a match in the
+    headline alone, whose excerpt is the start of the body). A stem found inside a longer word
+    only moves the stretch; ts_headline still marks real matches alone.
+    """
+    stems = []
+    for group in query.groups:
+        for term in group:
+            words = _WORDS.findall(term.text.lower())
+            if words:
+                # The stem English stemming leaves is at most three letters shorter in most words.
+                stems.append(words[0][: max(4, len(words[0]) - 3)])
+    stems = list(dict.fromkeys(stems))[:SNIPPET_STEMS]
+    if not stems:
+        return RawSQL(f"{BODY}", ())
+    first = ", ".join(f"nullif(strpos(lower({BODY}), %s), 0)" for _ in stems)
+    return RawSQL(
+        f"substr({BODY}, greatest(1, coalesce(least({first}), 1) - %s), %s)",
+        (*stems, SNIPPET_LEAD, SNIPPET_CHARS),
+        output_field=TextField(),
+    )
+
+
+class AnyOf(IdsFilter):
+    """`field = ANY(ids)`: the ids travel as one array parameter, written as array text.
+
+    psycopg adapts a list element by element, which for the thousand ids of a window costs more
+    Python time than the query that uses them.
+    """
+
+    @staticmethod
+    def render(column: str, ids: list[int]) -> tuple[str, list]:
+        return f"{column} = ANY(%s::bigint[])", ["{" + ",".join(str(int(pk)) for pk in ids) + "}"]
 
 
 class PostgresSearchBackend(SearchBackend):
@@ -112,23 +154,54 @@ class PostgresSearchBackend(SearchBackend):
             .values_list("pk", "rank")[offset : offset + limit]
         )
 
+    def ranked_page_details(
+        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
+    ) -> list[tuple[int, float, str]]:
+        """Rank the candidates and excerpt the page's rows in one statement, not two."""
+        if not candidates:
+            return []
+        rank = Article.objects.using(self.using).filter(AnyOf("pk", candidates))
+        ranked_sql, ranked_params = (
+            rank.annotate(rank=self._rank(query))
+            .order_by("-rank", "-published_on", "-id")
+            .values_list("pk", "rank", "published_on")[offset : offset + limit]
+            .query.sql_with_params()
+        )
+        excerpt = self._headline(query).resolve_expression(
+            Article.objects.using(self.using).all().query
+        )
+        compiler = Article.objects.using(self.using).all().query.get_compiler(self.using)
+        excerpt_sql, excerpt_params = excerpt.as_sql(compiler, connections[self.using])
+        sql = (
+            f"SELECT ranked.pk, ranked.rank, {excerpt_sql} "
+            f"FROM ({ranked_sql}) AS ranked "
+            'JOIN "articles_article" ON "articles_article"."id" = ranked.pk '
+            "ORDER BY ranked.rank DESC, ranked.published_on DESC, ranked.pk DESC"
+        )
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, [*excerpt_params, *ranked_params])
+            return [(pk, rank, excerpt) for pk, rank, excerpt in cursor.fetchall()]
+
+    def _headline(self, query: ParsedQuery) -> SearchHeadline:
+        return SearchHeadline(
+            body_around_first_match(query),
+            self._tsquery(query),
+            config=CONFIG,
+            start_sel=MATCH_START,
+            stop_sel=MATCH_END,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+
     def page_details(self, ids: list[int], query: ParsedQuery) -> dict[int, tuple[float, str]]:
         rows = (
             Article.objects.using(self.using)
             .filter(pk__in=ids)
             .annotate(
                 rank=self._rank(query),
-                excerpt=SearchHeadline(
-                    "body",
-                    self._tsquery(query),
-                    config=CONFIG,
-                    start_sel=MATCH_START,
-                    stop_sel=MATCH_END,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
+                excerpt=self._headline(query),
             )
             .values_list("pk", "rank", "excerpt")
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from django.db import connections
+from django.db.models import BooleanField, Expression, F
 from django.db.models.expressions import RawSQL
 
 from articles.models import ArticleQuerySet
@@ -46,13 +47,46 @@ def to_fts5(query: ParsedQuery) -> str:
 class InJsonList(IdsFilter):
     """`field IN ids` with the ids sent as one JSON array, read back by json_each()."""
 
+    @staticmethod
+    def render(column: str, ids: list[int]) -> tuple[str, list]:
+        return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+
+
+class NotIndexedInMatches(Expression):
+    """`+id IN (the full-text matches)`: a filter the date index is walked past, not a lookup.
+
+    Without the unary plus SQLite fetches every match's row by id and sorts them all, which for a
+    word in a third of 100,000 clippings costs 90 ms; with it, SQLite walks the date index and
+    tests each row against the matches, gathered once into a temporary index, and stops at the
+    LIMIT (6 ms).
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, expression: str) -> None:
+        super().__init__()
+        self.lhs = F("pk")
+        self.expression = expression
+
+    def get_source_expressions(self) -> list[Expression]:
+        return [self.lhs]
+
+    def set_source_expressions(self, expressions: list[Expression]) -> None:
+        (self.lhs,) = expressions
+
     def as_sql(self, compiler, connection) -> tuple[str, list]:
         sql, params = compiler.compile(self.lhs)
-        return f"{sql} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(self.ids)]
+        return (
+            f"+{sql} IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)",
+            [*params, self.expression],
+        )
 
 
 class SQLiteSearchBackend(SearchBackend):
     vendor = "sqlite"
+    # One query suffices: `dated_matching` picks the plan from the index's own count.
+    slices_by_date = False
 
     def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
         return InJsonList(field, ids)
@@ -61,6 +95,28 @@ class SQLiteSearchBackend(SearchBackend):
         return queryset.filter(
             pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", (to_fts5(query),))
         )
+
+    def dated_matching(
+        self, queryset: ArticleQuerySet, query: ParsedQuery, size: int
+    ) -> ArticleQuerySet:
+        """Fetch every match when there are few, else walk the date index until `size` are found.
+
+        Fetching costs about the same per match as walking costs per row walked, and a walk
+        passes about size * clippings / matches rows, so the two cost the same at
+        sqrt(size * clippings) matches. Counting the index's matches (drafts and filters
+        included) takes a millisecond even for a common word.
+        """
+        expression = to_fts5(query)
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s), "
+                "(SELECT max(id) FROM articles_article)",
+                [expression],
+            )
+            found, clippings = cursor.fetchone()
+        if found * found <= size * (clippings or 0):
+            return self.matching(queryset, query)
+        return queryset.filter(NotIndexedInMatches(expression))
 
     def ranked_page(
         self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
