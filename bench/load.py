@@ -46,6 +46,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -164,7 +165,9 @@ class Page:
     search: bool = False
 
 
-def choose_pages(env: dict[str, str], csv_rows: int) -> tuple[list[Page], list[str], str | None]:
+def choose_pages(
+    env: dict[str, str], csv_rows: int, searches: list[str] | None = None
+) -> tuple[list[Page], list[str], str | None]:
     """The pages to measure, picked from the data: busiest outlet, rarest topic, and so on.
 
     Also the CSV download of about `csv_rows` clippings (the newest, by a `from` date), if the
@@ -246,11 +249,26 @@ def choose_pages(env: dict[str, str], csv_rows: int) -> tuple[list[Page], list[s
         ),
     ]
     # Whether /search/ searches yet is checked on the running site (run()).
-    common, rare_term = search_terms(get_search_backend(), public, parse_query)
-    pages += [
-        Page("search common term", f"/search/?q={common[0]}", common[1], search=True),
-        Page("search rare term", f"/search/?q={rare_term[0]}", rare_term[1], search=True),
-    ]
+    backend = get_search_backend()
+    if searches:
+        total = public.count()
+        for query in searches:
+            found = backend.matching(public, parse_query(query)).count()
+            share = f"{found / total:.1%}" if found * 100 >= total else f"{found:,}"
+            pages.append(
+                Page(
+                    f"search {query}",
+                    f"/search/?{urlencode({'q': query})}",
+                    f"in {share} clippings",
+                    search=True,
+                )
+            )
+    else:
+        common, rare_term = search_terms(backend, public, parse_query)
+        pages += [
+            Page("search common term", f"/search/?q={common[0]}", common[1], search=True),
+            Page("search rare term", f"/search/?q={rare_term[0]}", rare_term[1], search=True),
+        ]
     pages += [
         Page("clipping page", article.get_absolute_url()),
         Page("feed (latest)", "/feeds/latest/"),
@@ -738,6 +756,11 @@ def main() -> None:
     parser.add_argument("--rounds", default="uncached,cached,nginx")
     parser.add_argument("--only", help="comma-separated page labels to measure (default: all)")
     parser.add_argument("--csv-rows", type=int, default=100_000)
+    parser.add_argument(
+        "--searches",
+        help="comma-separated queries to measure instead of the picked common and rare term, "
+        'labelled "search QUERY" (e.g. "fisheries,shinkansen,osabumoto,upper assistance")',
+    )
     parser.add_argument("--json", type=Path, help="also write the report here as JSON")
     parser.add_argument("--csv-probe", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -778,7 +801,8 @@ def run(args, rounds: list[str], database_url: str, tmp: Path) -> None:
         env=env,
         check=True,
     )
-    pages, report.notes, export = choose_pages(env, args.csv_rows)
+    searches = [q.strip() for q in (args.searches or "").split(",") if q.strip()]
+    pages, report.notes, export = choose_pages(env, args.csv_rows, searches)
     if args.only:
         wanted = {label.strip() for label in args.only.split(",")}
         pages = [page for page in pages if page.label in wanted]
