@@ -8,14 +8,16 @@
 Each query is run by --readers processes at once, each in a loop for --duration seconds, doing
 what the search page does: the ranked top 20 with snippets and the facet counts, in one
 `backend.search(..., with_facets=True)` call. Template rendering and HTTP are left out;
-bench/load.py measures whole pages. Nothing is cached between searches, so every search timed
-is the cold path; each reader first runs one untimed search for another word, to open its
-connection. The queries are picked from the data: a word in about a third of the public
-clippings, one in about 1 %, a rare name (a few clippings), and two mid-frequency words together
-(AND). `--queries` measures the given ones instead, labelled in that order, and skips the picking
-(which counts the matches of a dozen words). `--window` and `--rank-window` set
-SEARCH_COUNT_LIMIT and SEARCH_RANK_LIMIT for the run. Every row records the load average as it
-started: the machine is shared, and the readers themselves add to it.
+bench/load.py measures whole pages. Nothing about a query is cached between searches, so every
+search timed is the cold path; only the collection's own facts (its first and last dates, the
+outlets and topics) are kept until the next write, as on the site. Each reader first runs one
+untimed search for another word, to open its connection and fill that cache. The queries are
+picked from the data: a word in about a third of the public clippings, one in about 1 %, a rare
+name (a few clippings), and two mid-frequency words together (AND). `--queries` measures the
+given ones instead, labelled in that order, and skips the picking (which counts the matches of
+a dozen words). `--window` and `--rank-window` set SEARCH_COUNT_LIMIT and SEARCH_RANK_LIMIT for
+the run. Every row records the load average as it started: the machine is shared, and the readers
+themselves add to it.
 """
 
 from __future__ import annotations

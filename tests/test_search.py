@@ -294,6 +294,70 @@ def test_queries_do_not_grow_with_the_hits():
     assert count_queries() == few
 
 
+def test_hits_carry_what_a_result_shows_without_queries(django_assert_num_queries):
+    security = TagFactory(name="Security", slug="security")
+    okinawa = TagFactory(name="Okinawa", slug="okinawa", parent=security)
+    alliance = TagFactory(name="Alliance", slug="alliance")
+    outlet = OutletFactory(name="Kyodo", slug="kyodo")
+    article = ArticleFactory(
+        title="Base relocation talks",
+        outlet=outlet,
+        page="2-3",
+        edition=Article.Edition.EVENING,
+        kind=Article.Kind.SUMMARY,
+        body="Relocation of the base.",
+        tags=[okinawa, alliance],
+    )
+    (hit,) = search("relocation").hits
+    stored = Article.objects.get(pk=article.pk)
+    with django_assert_num_queries(0):
+        for name in ("pk", "title", "slug", "published_on", "page", "edition", "kind"):
+            assert getattr(hit, name) == getattr(stored, name), name
+        assert (hit.outlet.pk, hit.outlet.name, hit.outlet.slug) == (outlet.pk, "Kyodo", "kyodo")
+        assert hit.get_absolute_url() == stored.get_absolute_url()
+        assert hit.page_label == "pp. 2-3"
+        assert hit.get_kind_display() == stored.get_kind_display()
+        # In name order, as the topic chips list them, with the parent's name for a sub-topic.
+        assert [tag.full_name for tag in hit.tags.all()] == ["Alliance", "Security › Okinawa"]
+    # Columns a result does not show still load when asked for.
+    assert hit.body == "Relocation of the base."
+
+
+@pytest.mark.parametrize("seconds", [0, 300])
+def test_hits_and_facets_follow_writes_that_skip_the_signals(settings, seconds):
+    """Outlets and topics come from a cache ended by writes; rows it has not seen are read."""
+    settings.COLLECTION_CACHE_SECONDS = seconds
+    old = OutletFactory(name="Old", slug="old")
+    article = ArticleFactory(outlet=old, body="Fisheries agreement.")
+    assert [value.value for value in facets("fisheries").outlet] == ["old"]
+    # bulk_create and update() send no signals, so the cached lists stay as they were.
+    (new,) = Outlet.objects.bulk_create([Outlet(name="New", slug="new")])
+    (topic,) = Tag.objects.bulk_create([Tag(name="Fishing", slug="fishing")])
+    Article.objects.filter(pk=article.pk).update(outlet=new)
+    Article.tags.through.objects.bulk_create(
+        [Article.tags.through(article_id=article.pk, tag_id=topic.pk)]
+    )
+    (hit,) = search("fisheries").hits
+    assert hit.outlet.slug == "new"
+    assert [tag.slug for tag in hit.tags.all()] == ["fishing"]
+    assert [value.value for value in facets("fisheries").outlet] == ["new"]
+
+
+def test_a_search_page_costs_a_few_statements(settings):
+    """The collection's outlets, topics and dates are cached: the page's own work is the window,
+    the topic counts and the page of hits (SQLite counts the matches and excerpts apart)."""
+    settings.COLLECTION_CACHE_SECONDS = 300
+    topic = TagFactory()
+    for n in range(30):
+        ArticleFactory(body=f"Rice harvest {n}.", tags=[topic, TagFactory()])
+    search("rice", with_facets=True)
+    for order in SearchOrder.values:
+        with CaptureQueriesContext(connection) as queries:
+            result = search("rice", order=order, with_facets=True)
+        assert len(result.hits) == 20
+        assert len(queries) <= (3 if connection.vendor == "postgresql" else 5), order
+
+
 # Facets ---------------------------------------------------------------------------------------
 
 
@@ -317,6 +381,7 @@ def test_facets_follow_the_query_and_the_filters():
     assert found["outlet"] == [("asahi", "Asahi", 2), ("mainichi", "Mainichi", 1)]
     # The parent counts each clipping once, though one carries both it and its sub-topic.
     assert found["topic"] == [("security", "Security", 3), ("okinawa", "Security › Okinawa", 2)]
+    assert found.topic_tree == {"security": ("Security", None), "okinawa": ("Okinawa", "security")}
     assert found["year"] == [(2016, 1), (2015, 2)]
     assert found["kind"] == [("full", "Full translation", 2), ("editorial", "Editorial", 1)]
     assert not found.is_partial
@@ -508,6 +573,27 @@ def test_newest_matches_are_found_across_date_slices(settings):
     assert set(titles(search("dredging", limit=10))) == {article.title for article in made[:3]}
     oldest = search("dredging", order="oldest", limit=10)
     assert titles(oldest) == [article.title for article in made[::-1][:3]]
+
+
+@pytest.mark.parametrize("seconds", [0, 300])
+def test_date_slices_serve_date_filters_and_dates_changed_since_cached(settings, seconds):
+    """The slices start from the collection's cached dates, not the filtered queryset's."""
+    settings.COLLECTION_CACHE_SECONDS = seconds
+    settings.SEARCH_COUNT_LIMIT = 3
+    settings.SEARCH_RANK_LIMIT = 3
+    ArticleFactory(body="Unrelated.", published_on=datetime.date(2024, 1, 1))
+    days = [datetime.date(year, 6, 1) for year in (2023, 2010, 2009, 2008, 2007, 1990)]
+    made = [ArticleFactory(body="Harbour dredging.", published_on=day) for day in days]
+    public = Article.objects.published()
+    until_2010 = public.filter(published_on__lte=datetime.date(2010, 12, 31))
+    newest = search("dredging", until_2010, order="newest", limit=10)
+    assert titles(newest) == [article.title for article in made[1:4]]
+    assert newest.total_is_capped
+    before_any = search("dredging", public.filter(published_on__lte=datetime.date(1900, 1, 1)))
+    assert (before_any.total, before_any.hits) == (0, [])
+    # Newer than the cached dates, written without the signals that end the cache.
+    Article.objects.filter(pk=made[-1].pk).update(published_on=datetime.date(2030, 1, 1))
+    assert titles(search("dredging", order="newest", limit=10))[0] == made[-1].title
 
 
 def test_a_match_far_from_the_newest_clipping_is_found():

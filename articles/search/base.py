@@ -1,38 +1,43 @@
 """What every search backend shares: the result types, paging, counting, facets and snippets.
 
 A backend supplies four database-specific steps: restricting a queryset to the matches, ranking a
-capped set of candidates, scoring and excerpting the handful of rows on the page shown, and
-filtering by a long list of ids. It may also reshape the matches for reading in date order
-(`dated_matching`), rank and excerpt in one query (`ranked_page_details`), and say whether the
-newest matches are sought in date slices (`slices_by_date`).
+capped set of candidates and reading the page's rows (`ranked_hits`), reading given rows
+(`hits_for`: the columns a result shows, its topic ids, its rank and excerpt, in as few
+statements as the database allows), and filtering by a long list of ids. It may also reshape the
+matches for reading in date order (`dated_matching`) and say whether the newest matches are
+sought in date slices (`slices_by_date`).
 
 The cost of a search is bounded by one window of the newest matches (COUNT_LIMIT, 500), which
 gives the total ("500+" beyond it), the facets and the candidates relevance ranks; past it the
-page says so. Issue 4 §5 and bench/search_bench.py hold the measured budget.
-Everything else is ordinary ORM work on the caller's queryset, which starts from
-`Article.objects.published()`, so a backend can never widen what is public.
+page says so. Issue 4 §5 and bench/search_bench.py hold the measured budget. What a search
+needs to know about the whole collection (its dates, outlets and topics) is kept until the next
+write (`articles.cache.until_next_write`); nothing about a query is. Everything else is ordinary
+ORM work on the caller's queryset, which starts from `Article.objects.published()`, so a backend
+can never widen what is public.
 """
 
 from __future__ import annotations
 
 import copy
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from math import ceil
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import BooleanField, Expression, F, Max, Min
 from django.utils.formats import number_format
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleKind, ArticleQuerySet, Outlet
+from articles.cache import until_next_write
+from articles.models import Article, ArticleKind, ArticleQuerySet, Outlet, Tag
 
 from .query import ParsedQuery, parse_query
 
@@ -64,6 +69,8 @@ OLDEST = ("published_on", "id")
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
 _MARKERS = re.compile(f"({MATCH_START}|{MATCH_END})")
+# Markers as they alternate in a well-formed excerpt (ts_headline marks at most a few dozen).
+_BALANCED = [MATCH_START, MATCH_END] * 200
 
 
 class SearchOrder(models.TextChoices):
@@ -157,6 +164,9 @@ class SearchFacets:
     year: list[YearCount] = field(default_factory=list)
     kind: list[FacetValue] = field(default_factory=list)
     is_partial: bool = False
+    # For each topic in `topic`, by slug: its own name and its parent's slug (None at the top
+    # level), so that the page can nest sub-topics without looking the topics up again.
+    topic_tree: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> list:
         if name not in ("outlet", "topic", "year", "kind"):
@@ -166,9 +176,17 @@ class SearchFacets:
 
 def render_snippet(marked: str) -> SafeString:
     """Escape an excerpt and turn the database's match markers into balanced <mark> elements."""
+    text = html.escape(" ".join(marked.split()))
+    markers = _MARKERS.findall(text)
+    if markers == _BALANCED[: len(markers)] and len(markers) % 2 == 0:
+        # The usual case, markers opening and closing in turn: plain replacement, without
+        # the piece by piece walk below (twenty excerpts a page).
+        opened = text.replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+        # Safe because the text was escaped and the markers are balanced.
+        return mark_safe(opened)
     parts: list[str] = []
     open_mark = False
-    for piece in _MARKERS.split(" ".join(marked.split())):
+    for piece in _MARKERS.split(text):
         if piece == MATCH_START:
             if not open_mark:
                 parts.append("<mark>")
@@ -178,10 +196,10 @@ def render_snippet(marked: str) -> SafeString:
                 parts.append("</mark>")
                 open_mark = False
         else:
-            parts.append(escape(piece))
+            parts.append(piece)
     if open_mark:
         parts.append("</mark>")
-    # Safe because every piece of text above went through escape().
+    # Safe because the text was escaped above and every element opened is closed.
     return mark_safe("".join(parts))
 
 
@@ -218,6 +236,61 @@ class IdsFilter(Expression):
         clone = copy.copy(self)
         clone.lhs = copy.deepcopy(self.lhs, memo)
         return clone
+
+
+# The article columns a search result shows (templates/includes/search_hit.html); the hit rows
+# carry them in this order after the id, which is the model's field order, as from_db() needs.
+HIT_FIELDS = ("title", "slug", "outlet_id", "published_on", "page", "edition", "kind")
+LOAD_FIELDS = ("id", *HIT_FIELDS)
+HIT_OUTLET = HIT_FIELDS.index("outlet_id")
+TAG_FIELDS = ("id", "name", "slug", "parent_id")
+
+
+class HitRow(NamedTuple):
+    """One result as the backend reads it: rank, marked excerpt, columns and topic ids."""
+
+    pk: int
+    rank: float
+    excerpt: str
+    fields: tuple
+    tag_ids: list[int]
+
+
+class Collection(NamedTuple):
+    """Facts about the whole collection a search needs, kept until the next write."""
+
+    latest: date | None
+    earliest: date | None
+    # id -> (slug, name)
+    outlets: dict[int, tuple[str, str]]
+    # id -> (name, slug, parent id, position in name order)
+    tags: dict[int, tuple[str, str, int | None, int]]
+
+
+def _collection(using: str) -> Collection:
+    # The public clippings' dates as they were at the last write: a clipping published on schedule
+    # since may lie outside them, which costs a search at most a further slice.
+    span = (
+        Article.objects.using(using)
+        .published()
+        .aggregate(latest=Max("published_on"), earliest=Min("published_on"))
+    )
+    outlets = {
+        pk: (slug, name)
+        for pk, slug, name in Outlet.objects.using(using).values_list("pk", "slug", "name")
+    }
+    tags = {
+        pk: (name, slug, parent_id, position)
+        for position, (pk, name, slug, parent_id) in enumerate(
+            Tag.objects.using(using).order_by("name", "pk").values_list(*TAG_FIELDS)
+        )
+    }
+    return Collection(span["latest"], span["earliest"], outlets, tags)
+
+
+def _outlet(using: str, pk: int, slug: str, name: str) -> Outlet:
+    # from_db() takes the values in the model's field order.
+    return Outlet.from_db(using, ("id", "name", "slug"), (pk, name, slug))
 
 
 class WindowRow(NamedTuple):
@@ -258,14 +331,21 @@ class SearchBackend:
         """`queryset` restricted to the clippings the query matches."""
         raise NotImplementedError
 
-    def ranked_page(
-        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
-    ) -> list[tuple[int, float]]:
-        """(id, rank) for one page of the candidate ids, best first, newest first on ties."""
+    def ranked_hits(
+        self,
+        queryset: ArticleQuerySet,
+        candidates: list[int],
+        query: ParsedQuery,
+        offset: int,
+        limit: int,
+    ) -> list[HitRow]:
+        """One page of the candidates, best first and newest first on ties, ready to show."""
         raise NotImplementedError
 
-    def page_details(self, ids: list[int], query: ParsedQuery) -> dict[int, tuple[float, str]]:
-        """id -> (rank, body excerpt with match markers) for the rows on the page shown."""
+    def hits_for(
+        self, queryset: ArticleQuerySet, ids: list[int], query: ParsedQuery
+    ) -> list[HitRow]:
+        """The rows of these ids still in `queryset`, in any order, ready to show."""
         raise NotImplementedError
 
     def dated_matching(
@@ -280,14 +360,6 @@ class SearchBackend:
 
     # Whether the newest matches are looked for in date slices (see `_newest_matches`).
     slices_by_date = True
-
-    def ranked_page_details(
-        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
-    ) -> list[tuple[int, float, str]]:
-        """`ranked_page` with each row's excerpt from `page_details`; a backend may do it in one."""
-        ranked = self.ranked_page(candidates, query, offset, limit)
-        details = self.page_details([pk for pk, _rank in ranked], query) if ranked else {}
-        return [(pk, rank, details.get(pk, (rank, ""))[1]) for pk, rank in ranked]
 
     def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
         """A filter for `field IN ids` that sends the ids as one parameter.
@@ -320,26 +392,24 @@ class SearchBackend:
             return result
 
         queryset = self._plain(queryset)
-        window = self._newest_matches(queryset, parsed)
+        collection = self._collection()
+        window = self._newest_matches(queryset, parsed, collection)
         if window.complete and len(window.ids) <= count_limit():
             result.total = len(window.ids)
         else:
             result.total, result.total_is_capped = None, True
         if with_facets:
-            result.facets = self._facets(window)
+            result.facets = self._facets(window, collection)
 
         if order == SearchOrder.RELEVANCE:
             result.window = rank_limit()
             if offset >= result.reachable:
                 return result
-            ranked = self.ranked_page_details(window.ids[: result.window], parsed, offset, limit)
-            ids = [pk for pk, _rank, _excerpt in ranked]
-            details = {pk: (rank, excerpt) for pk, rank, excerpt in ranked}
+            rows = self.ranked_hits(queryset, window.ids[: result.window], parsed, offset, limit)
         else:
             result.window = count_limit()
             if offset >= result.reachable:
                 return result
-            details = None
             stop = min(offset + limit, result.reachable)
             if order == SearchOrder.NEWEST:
                 ids = window.ids[offset:stop]
@@ -352,8 +422,10 @@ class SearchBackend:
                     .values_list("pk", flat=True)
                 )
                 ids = list(oldest[offset:stop])
+            found = {row.pk: row for row in self.hits_for(queryset, ids, parsed)} if ids else {}
+            rows = [found[pk] for pk in ids if pk in found]
 
-        result.hits = self._load(queryset, ids, parsed, details)
+        result.hits = self._hits(rows, collection)
         return result
 
     def facets(self, queryset: ArticleQuerySet, query: str | ParsedQuery | None) -> SearchFacets:
@@ -361,7 +433,8 @@ class SearchBackend:
         if not parsed.has_terms:
             return SearchFacets()
         queryset = self._plain(queryset)
-        return self._facets(self._newest_matches(queryset, parsed))
+        collection = self._collection()
+        return self._facets(self._newest_matches(queryset, parsed, collection), collection)
 
     # Shared steps.
 
@@ -381,7 +454,9 @@ class SearchBackend:
             )
         return queryset.order_by()
 
-    def _newest_matches(self, queryset: ArticleQuerySet, query: ParsedQuery) -> MatchWindow:
+    def _newest_matches(
+        self, queryset: ArticleQuerySet, query: ParsedQuery, collection: Collection
+    ) -> MatchWindow:
         """The newest matches, enough for the count cap, the ranked candidates and the facets.
 
         On PostgreSQL they are looked for in date slices reaching back from the newest clipping:
@@ -400,21 +475,37 @@ class SearchBackend:
         # index again, which for two common words costs more than the rows a slice would spare,
         # and PostgreSQL's estimate for them, from both words' frequencies, picks the plan well.
         if not self.slices_by_date or len(query.groups) > 1:
-            return _window([WindowRow(*row) for row in newest[:size]], size)
-        span = queryset.aggregate(latest=Max("published_on"), earliest=Min("published_on"))
-        latest, earliest = span["latest"], span["earliest"]
-        if latest is None:
-            return MatchWindow([], complete=True)
+            return _window(list(map(WindowRow._make, newest[:size])), size)
+        # The dates of the whole collection, not of `queryset`: they only anchor the slices, and
+        # kept until the next write they cost no query. The slices reach back from the latest
+        # without an upper bound, and the last is the whole queryset, so dates a little out of
+        # date, or a filter to old dates (no match in the first slice), cost speed, not results.
+        latest, earliest = collection.latest, collection.earliest
+        if latest is None or earliest is None:
+            return _window(list(map(WindowRow._make, newest[:size])), size)
         whole = (latest - earliest).days + 1
         # A collection a few slices long is searched whole: slicing it would save little, and
         # would cost a second query whenever the newest slice held too few matches.
         days = FIRST_SLICE_DAYS if whole > FETCH_ALL_WINDOWS * FIRST_SLICE_DAYS else None
+        anchored = False
         while True:
             cutoff = None if days is None or days >= whole else _days_before(latest, days)
             in_slice = newest if cutoff is None else newest.filter(published_on__gt=cutoff)
             rows = list(in_slice[:size])
             if len(rows) == size or cutoff is None:
                 break
+            if not rows and not anchored:
+                # Nothing in the newest slice: a filter to older dates, or a rare word. The
+                # queryset's own latest date (one index lookup) tells them apart; a filter's
+                # slices start from it.
+                anchored = True
+                own = queryset.aggregate(latest=Max("published_on"))["latest"]
+                if own is None:
+                    return MatchWindow([], complete=True)
+                if own <= cutoff:
+                    latest = own
+                    whole = max(1, (latest - earliest).days + 1)
+                    continue
             # None in the slice says nothing about the density: look at everything. So few
             # that all of them together would fill the window only a few times over: fetching
             # them all is one cheap query, where another slice might be followed by a third.
@@ -422,73 +513,96 @@ class SearchBackend:
                 days = None
             else:
                 days = days * max(2, ceil(1.5 * size / len(rows)))
-        return _window([WindowRow(*row) for row in rows], size)
+        return _window(list(map(WindowRow._make, rows)), size)
 
-    def _facets(self, window: MatchWindow) -> SearchFacets:
+    def _facets(self, window: MatchWindow, collection: Collection) -> SearchFacets:
         rows = window.rows[: facet_limit()]
-        by_outlet = Counter(row.outlet_id for row in rows)
-        by_year = Counter(row.published_on.year for row in rows)
-        by_kind = Counter(row.kind for row in rows)
-        outlets = {
-            pk: (slug, name)
-            for pk, slug, name in Outlet.objects.using(self.using)
-            .filter(pk__in=list(by_outlet))
-            .values_list("pk", "slug", "name")
-        }
+        by_outlet = Counter(map(itemgetter(1), rows))
+        by_year: Counter = Counter()
+        # By day first: a window of a common word spans a few days, so few years are summed.
+        for day, n in Counter(map(itemgetter(2), rows)).items():
+            by_year[day.year] += n
+        by_kind = Counter(map(itemgetter(3), rows))
+        outlets = collection.outlets
+        if not outlets.keys() >= by_outlet.keys():
+            # An outlet newer than the cached list: this search reads them afresh.
+            outlets = _collection(self.using).outlets
+        topics, tree = self._topic_counts([row.pk for row in rows])
         return SearchFacets(
             outlet=sorted(
                 (FacetValue(*outlets[pk], n) for pk, n in by_outlet.items() if pk in outlets),
                 key=lambda value: (-value.count, value.label.lower()),
             ),
-            topic=self._topic_counts([row.pk for row in rows]),
+            topic=topics,
             year=[YearCount(year, by_year[year]) for year in sorted(by_year, reverse=True)],
             kind=sorted(
                 (FacetValue(kind, _kind_label(kind), n) for kind, n in by_kind.items()),
                 key=lambda value: (-value.count, value.value),
             ),
             is_partial=not window.complete or len(window.rows) > len(rows),
+            topic_tree=tree,
         )
 
-    def _load(
-        self,
-        queryset: ArticleQuerySet,
-        ids: list[int],
-        query: ParsedQuery,
-        details: dict[int, tuple[float, str]] | None = None,
-    ) -> list:
-        if not ids:
+    def _collection(self) -> Collection:
+        return until_next_write(f"search-collection:{self.using}", lambda: _collection(self.using))
+
+    def _hits(self, rows: list[HitRow], collection: Collection) -> list[Article]:
+        """Articles from the rows the backend read, with outlet and topics attached.
+
+        Only the columns a result shows are read (the rest load on access, which no page does),
+        and the outlets and topics come from the collection's cached lists, so a page of hits
+        costs no query of its own and no ORM queryset.
+        """
+        if not rows:
             return []
-        if details is None:
-            details = self.page_details(ids, query)
-        # Loaded through the caller's queryset again, so a clipping unpublished a moment ago drops
-        # out rather than showing.
-        articles = {
-            article.pk: article
-            for article in self._plain(queryset)
-            .select_related(None)
-            .prefetch_related(None)
-            .with_related()
-            .filter(pk__in=ids)
-        }
+        outlet_ids = {row.fields[HIT_OUTLET] for row in rows}
+        tag_ids = {tag_id for row in rows for tag_id in row.tag_ids}
+        if not (collection.outlets.keys() >= outlet_ids and collection.tags.keys() >= tag_ids):
+            # Written since the lists were cached, in a moment the generation has not caught.
+            collection = _collection(self.using)
+        outlets = {pk: _outlet(self.using, pk, *collection.outlets[pk]) for pk in outlet_ids}
+        tags: dict[int, Tag] = {}
+
+        def tag(pk: int) -> Tag:
+            obj = tags.get(pk)
+            if obj is None:
+                name, slug, parent_id, _order = collection.tags[pk]
+                obj = tags[pk] = Tag.from_db(self.using, TAG_FIELDS, (pk, name, slug, parent_id))
+                parent = tag(parent_id) if parent_id in collection.tags else None
+                if parent_id is None or parent is not None:
+                    Tag.parent.field.set_cached_value(obj, parent)
+            return obj
+
         hits = []
-        for pk in ids:
-            article = articles.get(pk)
-            if article is None:
-                continue
-            rank, marked = details.get(pk, (0.0, ""))
-            article.rank = rank
-            article.snippet = render_snippet(marked)
+        for row in rows:
+            article = Article.from_db(self.using, LOAD_FIELDS, (row.pk, *row.fields))
+            Article.outlet.field.set_cached_value(article, outlets[row.fields[HIT_OUTLET]])
+            topics = sorted(
+                (tag(pk) for pk in set(row.tag_ids) if pk in collection.tags),
+                key=lambda obj: collection.tags[obj.pk][3],
+            )
+            # What prefetch_related("tags") leaves: `article.tags.all()` answers from it.
+            prefetched = Tag.objects.using(self.using).all()
+            prefetched._result_cache = topics
+            prefetched._prefetch_done = True
+            article._prefetched_objects_cache = {"tags": prefetched}
+            article.rank = row.rank
+            article.snippet = render_snippet(row.excerpt or "")
             hits.append(article)
         return hits
 
-    def _topic_counts(self, ids: list[int]) -> list[FacetValue]:
-        """Topic counts in tree order; a parent counts its sub-topics' clippings once each.
+    def _topic_counts(
+        self, ids: list[int]
+    ) -> tuple[list[FacetValue], dict[str, tuple[str, str | None]]]:
+        """Topic counts in tree order, and each topic's name and parent slug by slug.
+
+        A parent counts its sub-topics' clippings once each.
 
         The database counts: a window of 500 clippings with three topics each has 1,500 links,
         which Python would otherwise fetch and turn into sets.
         """
         if not ids:
-            return []
+            return [], {}
         # Each topic's own clippings (a clipping links to a topic once), and each top-level
         # topic's clippings with its sub-topics', counted once each, in one statement that reads
         # the window's links once. Not a UNION of two ORM querysets: PostgreSQL plans that in
@@ -505,18 +619,21 @@ class SearchBackend:
                 SELECT 1, coalesce(parent_id, tag_id), count(DISTINCT article_id) FROM links
                 GROUP BY coalesce(parent_id, tag_id)
             )
-            SELECT c.branch, c.id, c.n, t.name, t.slug, t.parent_id, p.name
+            SELECT c.branch, c.id, c.n, t.name, t.slug, t.parent_id, p.name, p.slug
             FROM counts c JOIN articles_tag t ON t.id = c.id
             LEFT JOIN articles_tag p ON p.id = t.parent_id
         """
         own: dict[int, int] = {}
         branch: dict[int, int] = {}
         tags: dict[int, tuple[str, str, int | None, str | None]] = {}
+        tree: dict[str, tuple[str, str | None]] = {}
         with connections[self.using].cursor() as cursor:
             cursor.execute(sql, params)
-            for is_branch, pk, n, name, slug, parent_id, parent_name in cursor.fetchall():
+            for row in cursor.fetchall():
+                is_branch, pk, n, name, slug, parent_id, parent_name, parent_slug = row
                 (branch if is_branch else own)[pk] = n
                 tags[pk] = (name, slug, parent_id, parent_name)
+                tree[slug] = (name, parent_slug)
         by_parent: dict[int, list[int]] = {}
         for tag_id in own:
             # Deleted since the counts were taken, or moved to the top level meanwhile.
@@ -540,7 +657,7 @@ class SearchBackend:
         for root in sorted(roots, key=best_first):
             facets.append(facet(root))
             facets.extend(facet(child) for child in sorted(by_parent.get(root, []), key=best_first))
-        return facets
+        return facets, {value.value: tree[value.value] for value in facets}
 
 
 def _window(rows: list[WindowRow], size: int) -> MatchWindow:

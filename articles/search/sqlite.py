@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 
 from articles.models import ArticleQuerySet
 
-from .base import MATCH_END, MATCH_START, IdsFilter, SearchBackend
+from .base import HIT_FIELDS, MATCH_END, MATCH_START, HitRow, IdsFilter, SearchBackend
 from .query import ParsedQuery, Term
 
 TABLE = "articles_article_fts"
@@ -42,6 +42,17 @@ def to_fts5(query: ParsedQuery) -> str:
     if query.excluded:
         expression += " NOT (" + " OR ".join(quoted(term) for term in query.excluded) + ")"
     return expression
+
+
+def _bounds(ids: list[int]) -> tuple[int, int]:
+    """The lowest and highest id, for a rowid range FTS5 reads its match list within.
+
+    FTS5 answers the aggregate functions only for rows it reads from the full-text query, so an
+    id list alone leaves it reading every match of a common word (38,000 at 100,000
+    clippings) to keep a few hundred; with the range it seeks to the first and stops after the
+    last. Windows hold the newest matches, whose ids lie close together.
+    """
+    return min(ids), max(ids)
 
 
 class InJsonList(IdsFilter):
@@ -118,31 +129,77 @@ class SQLiteSearchBackend(SearchBackend):
             return self.matching(queryset, query)
         return queryset.filter(NotIndexedInMatches(expression))
 
-    def ranked_page(
-        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
-    ) -> list[tuple[int, float]]:
+    def ranked_hits(
+        self,
+        queryset: ArticleQuerySet,
+        candidates: list[int],
+        query: ParsedQuery,
+        offset: int,
+        limit: int,
+    ) -> list[HitRow]:
         if not candidates:
             return []
         # One full-text query over the index, its rows filtered by id. A plain `rowid IN (...)`
         # would let SQLite run the full-text query once per candidate instead, and bm25() would
         # re-read every term's statistics each time; the unary + and CROSS JOIN rule that out.
+        # The excerpts are made by a second statement for the page's rows alone: SQLite would
+        # make one for every candidate before sorting them.
         sql = (
-            f"SELECT {TABLE}.rowid, {SCORE} AS score "
+            f"SELECT {TABLE}.rowid "
             f"FROM {TABLE} CROSS JOIN articles_article ON articles_article.id = {TABLE}.rowid "
             f"WHERE {TABLE} MATCH %s AND +{TABLE}.rowid IN (SELECT value FROM json_each(%s)) "
-            "ORDER BY score DESC, articles_article.published_on DESC, articles_article.id DESC "
+            f"AND {TABLE}.rowid BETWEEN %s AND %s "
+            f"ORDER BY {SCORE} DESC, articles_article.published_on DESC, articles_article.id DESC "
             "LIMIT %s OFFSET %s"
         )
         with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, [to_fts5(query), json.dumps(candidates), limit, offset])
-            return [(pk, score) for pk, score in cursor.fetchall()]
+            cursor.execute(
+                sql,
+                [to_fts5(query), json.dumps(candidates), *_bounds(candidates), limit, offset],
+            )
+            ids = [pk for (pk,) in cursor.fetchall()]
+        found = {row.pk: row for row in self.hits_for(queryset, ids, query)} if ids else {}
+        return [found[pk] for pk in ids if pk in found]
 
-    def page_details(self, ids: list[int], query: ParsedQuery) -> dict[int, tuple[float, str]]:
-        sql = (
-            f"SELECT rowid, {SCORE}, "
-            f"snippet({TABLE}, {BODY_COLUMN}, %s, %s, %s, {SNIPPET_TOKENS}) "
-            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+    def hits_for(
+        self, queryset: ArticleQuerySet, ids: list[int], query: ParsedQuery
+    ) -> list[HitRow]:
+        connection = connections[self.using]
+        # Still in the caller's queryset: a clipping unpublished a moment ago drops out.
+        still_sql, still_params = (
+            queryset.filter(self.in_ids("pk", ids)).values("pk").query.sql_with_params()
         )
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, [MATCH_START, MATCH_END, "…", to_fts5(query), json.dumps(ids)])
-            return {pk: (score, excerpt) for pk, score, excerpt in cursor.fetchall()}
+        columns = ", ".join(
+            f"articles_article.{connection.ops.quote_name(name)}" for name in HIT_FIELDS
+        )
+        sql = (
+            f"SELECT {TABLE}.rowid, {SCORE}, "
+            f"snippet({TABLE}, {BODY_COLUMN}, %s, %s, %s, {SNIPPET_TOKENS}), {columns}, "
+            "(SELECT group_concat(l.tag_id) FROM articles_article_tags l "
+            f"WHERE l.article_id = {TABLE}.rowid) "
+            f"FROM {TABLE} CROSS JOIN articles_article ON articles_article.id = {TABLE}.rowid "
+            f"WHERE {TABLE} MATCH %s AND +{TABLE}.rowid IN (SELECT value FROM json_each(%s)) "
+            f"AND {TABLE}.rowid BETWEEN %s AND %s "
+            f"AND articles_article.id IN ({still_sql})"
+        )
+        params = [
+            MATCH_START,
+            MATCH_END,
+            "…",
+            to_fts5(query),
+            json.dumps(ids),
+            *_bounds(ids),
+            *still_params,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [
+                HitRow(
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3:-1],
+                    [int(pk) for pk in row[-1].split(",")] if row[-1] else [],
+                )
+                for row in cursor.fetchall()
+            ]
