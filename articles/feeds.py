@@ -8,61 +8,204 @@ subscriber. Both orders start from `Article.objects.published()`.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from typing import IO
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, rfc3339_date
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import UnserializableContentError
 
 from .filters import SORT, ListQuery, read_list_query
 from .models import Article, Outlet, Tag
 from .templatetags.listing import article_url
+from .views import outlets_by_slug, topics_by_slug
 
 FEED_LENGTH = 50
 
 
 def latest_public(articles: QuerySet[Article] | None = None) -> QuerySet[Article]:
     public = Article.objects.published() if articles is None else articles
-    # Translator's notes are not in a feed entry.
-    latest = public.with_related().defer("translator_notes")
-    return latest.order_by("-publish_at", "-pk")[:FEED_LENGTH]
+    return public.order_by("-publish_at", "-pk")[:FEED_LENGTH]
+
+
+@dataclass
+class Entry:
+    """What a feed entry shows of one clipping: read as plain values, never as models."""
+
+    pk: int
+    slug: str
+    title: str
+    body: str
+    publish_at: datetime.datetime
+    updated_at: datetime.datetime
+    outlet_name: str
+    topics: list[str] = field(default_factory=list)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", args=[self.pk, self.slug])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        # Article.paragraphs, on the body alone.
+        text = self.body.replace("\r\n", "\n")
+        return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+def feed_entries(articles: QuerySet[Article]) -> list[Entry]:
+    """The feed's clippings and their topics' full names in two queries of plain values.
+
+    Loading fifty clippings as models with their outlets and a prefetch of their topics made
+    about 280 model instances per feed, half of its CPU (docs/performance.md).
+    """
+    entries = [
+        Entry(*values)
+        for values in articles.values_list(
+            "pk", "slug", "title", "body", "publish_at", "updated_at", "outlet__name"
+        )
+    ]
+    if entries:
+        by_pk = {entry.pk: entry for entry in entries}
+        # The order of `article.tags.all()`: Tag.Meta.ordering, by name.
+        links = (
+            Article.tags.through.objects.filter(article_id__in=list(by_pk))
+            .order_by("tag__name", "tag_id")
+            .values_list("article_id", "tag__name", "tag__parent__name")
+        )
+        for article_id, name, parent_name in links:
+            by_pk[article_id].topics.append(
+                name if parent_name is None else f"{parent_name} › {name}"
+            )
+    return entries
+
+
+# What SimplerXMLGenerator refuses: XML 1.0 has no control characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x0C\x0E-\x1F]")
+
+
+def _text(value: str) -> str:
+    if _CONTROL.search(value):
+        raise UnserializableContentError("Control characters are not supported in XML 1.0")
+    return xml_escape(value)
+
+
+def _element(name: str, text: str | None = None, attrs: dict[str, str] | None = None) -> str:
+    """SimplerXMLGenerator.addQuickElement()'s markup: attributes sorted, empty elements short."""
+    pairs = sorted(attrs.items()) if attrs else ()
+    start = name + "".join(f" {key}={quoteattr(value)}" for key, value in pairs)
+    if not text:
+        return f"<{start}/>"
+    return f"<{start}>{_text(text)}</{name}>"
+
+
+class FastAtom1Feed(Atom1Feed):
+    """Atom1Feed's document, byte for byte, joined as strings.
+
+    The SAX writer behind Atom1Feed made about forty thousand small writes for a feed of
+    fifty entries, a third of the feed's CPU; only the fields the clipping feeds set are
+    written (no enclosures, no rights, no item copyright).
+    """
+
+    def write(self, outfile: IO[str], encoding: str) -> None:
+        feed = self.feed
+        parts = ['<?xml version="1.0" encoding="utf-8"?>\n']
+        parts.append(_element("feed", None, self.root_attributes())[:-2] + ">")
+        parts.append(_element("title", feed["title"]))
+        parts.append(_element("link", "", {"rel": "alternate", "href": feed["link"]}))
+        if feed["feed_url"] is not None:
+            parts.append(_element("link", "", {"rel": "self", "href": feed["feed_url"]}))
+        parts.append(_element("id", feed["id"]))
+        parts.append(_element("updated", rfc3339_date(self.latest_post_date())))
+        if feed["subtitle"] is not None:
+            parts.append(_element("subtitle", feed["subtitle"]))
+        for item in self.items:
+            parts.append("<entry>")
+            parts.append(_element("title", item["title"]))
+            parts.append(_element("link", "", {"href": item["link"], "rel": "alternate"}))
+            parts.append(_element("published", rfc3339_date(item["pubdate"])))
+            parts.append(_element("updated", rfc3339_date(item["updateddate"])))
+            parts.append(f"<author>{_element('name', item['author_name'])}</author>")
+            parts.append(_element("id", item["unique_id"]))
+            parts.append(_element("summary", item["description"], {"type": "html"}))
+            parts.extend(_element("category", "", {"term": term}) for term in item["categories"])
+            parts.append("</entry>")
+        parts.append("</feed>")
+        outfile.write("".join(parts))
 
 
 class ClippingFeed(Feed):
     """What every clipping feed shares: how one clipping becomes one Atom entry."""
 
-    feed_type = Atom1Feed
+    feed_type = FastAtom1Feed
 
-    def item_title(self, item: Article) -> str:
+    def get_feed(self, obj: object, request: HttpRequest) -> FastAtom1Feed:
+        """Feed.get_feed() for the attributes these feeds define, from plain values.
+
+        The framework asks for each of a dozen attributes of each entry through a dynamic
+        lookup; here each entry is added directly.
+        """
+        site = get_current_site(request)
+        secure = request.is_secure()
+        feed = self.feed_type(
+            title=self._get_dynamic_attr("title", obj),
+            subtitle=self._get_dynamic_attr("subtitle", obj),
+            link=add_domain(site.domain, self._get_dynamic_attr("link", obj), secure),
+            description=None,
+            language=self.language or get_language(),
+            feed_url=add_domain(
+                site.domain, self._get_dynamic_attr("feed_url", obj) or request.path, secure
+            ),
+        )
+        # add_domain() puts the scheme and host before a path: once, not per entry.
+        origin = add_domain(site.domain, "", secure)
+        for entry in feed_entries(self._get_dynamic_attr("items", obj)):
+            link = origin + self.item_link(entry)
+            feed.add_item(
+                title=self.item_title(entry),
+                link=link,
+                description=self.item_description(entry),
+                unique_id=link,
+                pubdate=self.item_pubdate(entry),
+                updateddate=self.item_updateddate(entry),
+                author_name=self.item_author_name(entry),
+                categories=self.item_categories(entry),
+            )
+        return feed
+
+    def item_title(self, item: Entry) -> str:
         # Atom titles are plain text; the feed writer escapes them once, which is right.
         return item.title
 
-    def item_description(self, item: Article) -> str:
+    def item_description(self, item: Entry) -> str:
         # Atom1Feed writes the summary as type="html", so the plain paragraph is escaped.
         paragraphs = item.paragraphs
         return escape(paragraphs[0]) if paragraphs else ""
 
-    def item_link(self, item: Article) -> str:
+    def item_link(self, item: Entry) -> str:
         # Also the entry's id: a slug is set once and kept when a headline is corrected.
         return article_url(item)
 
-    def item_author_name(self, item: Article) -> str:
-        return item.outlet.name
+    def item_author_name(self, item: Entry) -> str:
+        return item.outlet_name
 
-    def item_pubdate(self, item: Article) -> datetime.datetime:
+    def item_pubdate(self, item: Entry) -> datetime.datetime:
         return item.publish_at
 
-    def item_updateddate(self, item: Article) -> datetime.datetime:
+    def item_updateddate(self, item: Entry) -> datetime.datetime:
         # An edit made before a scheduled clipping went public is not an update to readers.
         return max(item.updated_at, item.publish_at)
 
-    def item_categories(self, item: Article) -> list[str]:
-        return [tag.full_name for tag in item.tags.all()]
+    def item_categories(self, item: Entry) -> list[str]:
+        return item.topics
 
 
 class LatestFeed(ClippingFeed):
@@ -81,7 +224,11 @@ class LatestFeed(ClippingFeed):
 
 class OutletFeed(ClippingFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Outlet:
-        return get_object_or_404(Outlet, slug=slug)
+        # From the outlets kept until the next write, as the outlet page does: no query.
+        outlet = outlets_by_slug().get(slug)
+        if outlet is None:
+            raise Http404("No such outlet.")
+        return outlet
 
     def title(self, outlet: Outlet) -> str:
         return _("Reading Room: %(outlet)s") % {"outlet": outlet.name}
@@ -98,7 +245,14 @@ class OutletFeed(ClippingFeed):
 
 class TopicFeed(ClippingFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Tag:
-        return get_object_or_404(Tag.objects.select_related("parent"), slug=slug)
+        # From the topics kept until the next write, with their sub-topics: no query.
+        found = topics_by_slug().get(slug)
+        if found is None:
+            raise Http404("No such topic.")
+        topic, subtopics = found
+        # On the topic, not on the feed: one feed object serves every request.
+        topic.feed_ids = [topic.pk, *(sub.pk for sub in subtopics)]
+        return topic
 
     def title(self, topic: Tag) -> str:
         return _("Reading Room: %(topic)s") % {"topic": topic.full_name}
@@ -112,7 +266,7 @@ class TopicFeed(ClippingFeed):
         return topic.get_absolute_url()
 
     def items(self, topic: Tag) -> QuerySet[Article]:
-        return latest_public(Article.objects.published().in_topic(topic))
+        return latest_public(Article.objects.published().filed_under(topic.feed_ids))
 
 
 @dataclass(frozen=True)

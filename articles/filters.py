@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, DateFilter, FilterSet, ModelMultipleChoiceFilter
 from django_filters.fields import ModelMultipleChoiceField
 
+from .cache import until_next_write
 from .models import Article, Outlet, Tag
 from .search import ParsedQuery, SearchOrder, get_search_backend, parse_query
 
@@ -45,10 +46,61 @@ def topics_in_tree_order() -> QuerySet[Tag]:
     )
 
 
+# What a chosen outlet or topic needs to filter, to show as a chip and to be described.
+_OUTLET_FIELDS = ["id", "name", "slug"]
+_TAG_FIELDS = ["id", "name", "slug", "parent_id"]
+
+
+def _known_slugs(queryset: QuerySet) -> dict[str, tuple]:
+    """Every outlet or topic of the filter's choices by slug: its place in the choices' order
+    and its values (a topic's with its parent's), kept until the next write.
+
+    Checking the chosen slugs was a query per filter on every filtered list; the choices are
+    the same few dozen rows for every page. Plain values are stored: they are cheaper to keep
+    than models.
+    """
+    model = queryset.model
+
+    def compute() -> dict[str, tuple]:
+        known = {}
+        for position, obj in enumerate(queryset):
+            if model is Tag:
+                parent = obj.parent
+                values = (obj.pk, obj.name, obj.slug, obj.parent_id)
+                parent_values = None if parent is None else (parent.pk, parent.name, parent.slug)
+                known[obj.slug] = (position, values, parent_values)
+            else:
+                known[obj.slug] = (position, (obj.pk, obj.name, obj.slug), None)
+        return known
+
+    return until_next_write(f"filter-slugs-{model._meta.model_name}", compute)
+
+
 class SlugsField(ModelMultipleChoiceField):
-    def clean(self, value: list[str] | None) -> QuerySet:
+    def clean(self, value: list[str] | None) -> QuerySet | list[Outlet | Tag]:
         # `?outlet=` (an emptied value in a hand-edited link) means "no outlet filter".
-        return super().clean([slug for slug in value or [] if slug])
+        slugs = [slug for slug in value or [] if slug]
+        model = self.queryset.model
+        if not slugs or model not in (Outlet, Tag):
+            return super().clean(slugs)
+        known = _known_slugs(self.queryset)
+        if any(slug not in known for slug in slugs):
+            # Not one of the choices: the field's own checks say what is wrong with it.
+            return super().clean(slugs)
+        self.run_validators(slugs)
+        # As the field's own query gives them: once each, in the choices' order.
+        chosen = sorted({known[slug] for slug in slugs}, key=lambda entry: entry[0])
+        database = self.queryset.db
+        objects = []
+        for _position, values, parent_values in chosen:
+            if model is Tag:
+                obj = Tag.from_db(database, _TAG_FIELDS, values)
+                if parent_values is not None:
+                    obj.parent = Tag.from_db(database, _TAG_FIELDS, (*parent_values, None))
+            else:
+                obj = Outlet.from_db(database, _OUTLET_FIELDS, values)
+            objects.append(obj)
+        return objects
 
 
 class SlugsFilter(ModelMultipleChoiceFilter):

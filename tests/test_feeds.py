@@ -5,8 +5,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.xmlutils import UnserializableContentError
 
-from articles.feeds import FEED_LENGTH
+from articles.feeds import FEED_LENGTH, FastAtom1Feed
 from articles.models import Article
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
 
@@ -139,3 +141,39 @@ def test_feed_queries_stay_flat(client, world, url):
         tag = TagFactory(name=f"Extra {i}", slug=f"extra-{i}")
         ArticleFactory(outlet=sankei, tags=[security, tag])
     assert queries() == few
+
+
+def test_the_atom_writer_gives_djangos_document():
+    """FastAtom1Feed joins strings where Atom1Feed drives a SAX writer: the same bytes."""
+    when = datetime.datetime(2015, 11, 10, 9, 30, tzinfo=datetime.UTC)
+    kwargs = {
+        "title": "Reading Room: <Sankei> & “friends”",
+        "link": "http://testserver/outlets/sankei/",
+        "description": None,
+        "language": "en-us",
+        "feed_url": "http://testserver/outlets/sankei/feed/?q=a&b='c'",
+        "subtitle": 'The latest "clippings".',
+    }
+    feeds = [FastAtom1Feed(**kwargs), Atom1Feed(**kwargs)]
+    for feed in feeds:
+        for n, (title, categories) in enumerate(
+            [("A <b>bold</b> & plain title", ["Security", "Security › Okinawa"]), ("", [])]
+        ):
+            feed.add_item(
+                title=title,
+                link=f"http://testserver/articles/{n}/a-slug/",
+                unique_id=f"http://testserver/articles/{n}/a-slug/",
+                description="&lt;p&gt; a summary" if n == 0 else "",
+                pubdate=when,
+                updateddate=when + datetime.timedelta(days=n),
+                author_name="Sankei & Co",
+                categories=categories,
+            )
+    fast, django_feed = (feed.writeString("utf-8") for feed in feeds)
+    assert fast == django_feed
+
+
+def test_the_atom_writer_refuses_control_characters():
+    feed = FastAtom1Feed(title="Bad \x07 bell", link="http://testserver/", description=None)
+    with pytest.raises(UnserializableContentError):
+        feed.writeString("utf-8")

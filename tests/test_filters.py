@@ -1,11 +1,13 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from articles.filters import ArticleFilter, read_list_query
 from articles.models import Article
-from articles.templatetags.listing import checkboxes
+from articles.templatetags.listing import checkboxes, plain_field
 from articles.views import filter_choices
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
 
@@ -162,3 +164,54 @@ def test_checkboxes_render_as_the_widget_does(db, query):
         assert checkboxes(form[name]) == str(form[name])
         # From the choices the list view keeps until the next write: the same boxes.
         assert checkboxes(listing.filterset.form[name], kept[name]) == str(form[name])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "kind=full&edition=morning",
+        "from=2015-01-01&to=2015-12-31",
+        "from=2015-02-30&kind=nothing",
+        "to=2015-01-01&from=2016-01-01",
+        "from=%22%3E%3Cb%3E&edition=",
+    ],
+)
+def test_plain_fields_render_as_the_widgets_do(db, query):
+    form = read_list_query(QueryDict(query), Article.objects.published()).filterset.form
+    form.is_valid()
+    for name in ("from", "to", "kind", "edition"):
+        field = form[name]
+        assert plain_field(field) == f"{field.label_tag()}\n      {field.as_widget()}"
+
+
+def test_chosen_outlets_and_topics_are_read_from_the_kept_choices(world, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+
+    def cleaned(query: str) -> dict:
+        listing = read_list_query(QueryDict(query), Article.objects.published())
+        assert listing.is_valid
+        return listing.cleaned
+
+    cleaned("outlet=kyodo&topic=economy")  # keeps the choices
+    with CaptureQueriesContext(connection) as queries:
+        chosen = cleaned("outlet=sankei&outlet=asahi&outlet=sankei&topic=russia&topic=economy")
+    assert len(queries) == 0
+    # Once each, in the order of the choices, as the field's own query gives them.
+    assert [outlet.slug for outlet in chosen["outlet"]] == ["asahi", "sankei"]
+    assert [topic.full_name for topic in chosen["topic"]] == ["Diplomacy › Russia", "Economy"]
+    listing = read_list_query(QueryDict("topic=russia&outlet=sankei"), Article.objects.published())
+    assert [a.title for a in listing.articles] == ["putin"]
+
+
+def test_an_unknown_slug_is_still_the_fields_error(world, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    query = QueryDict("outlet=sankei&outlet=nowhere")
+    listing = read_list_query(query, Article.objects.published())
+    assert not listing.is_valid
+    assert listing.filterset.form.errors["outlet"] == ["There is no outlet “nowhere”."]
+    # A new outlet is known at once: a write makes the kept choices stale.
+    OutletFactory(name="Nowhere", slug="nowhere")
+    query = QueryDict("outlet=sankei&outlet=nowhere")
+    listing = read_list_query(query, Article.objects.published())
+    assert listing.is_valid

@@ -164,7 +164,7 @@ def test_results_show_what_a_reader_scans_for(client, world):
     response = get(client, "/search/?q=moscow")
     body = response.content.decode()
     assert hits(response) == ["Northern territories talks resume"]
-    assert "includes/search_hit.html" in [t.name for t in response.templates]
+    assert '<article class="item hit">' in body
     assert "<mark>Moscow</mark>" in body
     assert 'href="/outlets/kyodo/"' in body
     assert '<time datetime="2015-11-10">Nov. 10, 2015</time>' in body
