@@ -1175,13 +1175,8 @@ def facet_groups(listing: ListQuery, facets: SearchFacets, path: str) -> list[Fa
     groups.append(FacetGroup("outlet", gettext("Outlet"), values))
 
     topics = {topic.slug for topic in cleaned.get("topic") or []}
-    # One query for the whole facet: which values are sub-topics, and of what.
-    tree = {
-        slug: (name, parent)
-        for slug, name, parent in Tag.objects.filter(
-            slug__in=[value.value for value in facets.topic]
-        ).values_list("slug", "name", "parent__slug")
-    }
+    # Which values are sub-topics, and of what: the backend read that with the counts.
+    tree = facets.topic_tree
     values, shown_roots = [], set()
     for value in facets.topic:
         name, parent = tree.get(value.value, (value.label, None))

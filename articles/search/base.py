@@ -238,7 +238,7 @@ class IdsFilter(Expression):
         return clone
 
 
-# The article columns a search result shows (templates/includes/search_hit.html); the hit rows
+# The article columns a search result shows (`search_hits` in templatetags/listing.py); the hit rows
 # carry them in this order after the id, which is the model's field order, as from_db() needs.
 HIT_FIELDS = ("title", "slug", "outlet_id", "published_on", "page", "edition", "kind")
 LOAD_FIELDS = ("id", *HIT_FIELDS)
