@@ -124,27 +124,16 @@ def paginate(
     the links read the same.
     """
     size = per_page or settings.ARTICLES_PER_PAGE
+    newest, oldest = (
+        queryset.order_by("-published_on", "-pk"),
+        queryset.order_by("published_on", "pk"),
+    )
     if oldest_first:
-        reading = queryset.order_by("published_on", "pk")
-        backwards = queryset.order_by("-published_on", "-pk")
-        forward = AFTER
-
-        def ahead(cursor: Cursor) -> Q:
-            return cursor.newer()
-
-        def behind(cursor: Cursor) -> Q:
-            return cursor.older()
-
+        reading, backwards, forward = oldest, newest, AFTER
+        ahead, behind = Cursor.newer, Cursor.older
     else:
-        reading = queryset.order_by("-published_on", "-pk")
-        backwards = queryset.order_by("published_on", "pk")
-        forward = BEFORE
-
-        def ahead(cursor: Cursor) -> Q:
-            return cursor.older()
-
-        def behind(cursor: Cursor) -> Q:
-            return cursor.newer()
+        reading, backwards, forward = newest, oldest, BEFORE
+        ahead, behind = Cursor.older, Cursor.newer
 
     param = cursor_param(request)
     if param is None:
