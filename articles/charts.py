@@ -1,7 +1,7 @@
 """Coverage over time: clippings per month as a bar chart drawn on the server.
 
 `coverage(queryset, href)` runs one grouped query and returns the geometry of an SVG chart;
-`templates/includes/coverage_chart.html` draws it. Any list of clippings can have one: the
+`templatetags/coverage.render_chart()` draws it. Any list of clippings can have one: the
 topic and outlet pages pass theirs, and a search page can pass its results.
 """
 
