@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -100,6 +101,12 @@ def monthly_counts(articles: QuerySet[Article]) -> dict[datetime.date, int]:
         .values_list("month", "n")
     )
     return {_as_date(month): n for month, n in rows}
+
+
+def months_of(days: Iterable[datetime.date]) -> dict[datetime.date, int]:
+    """What monthly_counts() returns, counted from the clippings' dates when a caller has
+    them already (a search that read every match)."""
+    return Counter(day.replace(day=1) for day in days)
 
 
 def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:

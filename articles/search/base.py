@@ -103,6 +103,9 @@ class SearchResult:
     # How far paging can go: the ranked candidates for relevance, the count cap for dates.
     window: int = 0
     facets: SearchFacets | None = None
+    # The source date of every match, when the search read them all (the total is not
+    # capped): enough to chart them by month without reading them again.
+    match_dates: list[date] | None = None
 
     @property
     def no_query(self) -> bool:
@@ -396,6 +399,7 @@ class SearchBackend:
         window = self._newest_matches(queryset, parsed, collection)
         if window.complete and len(window.ids) <= count_limit():
             result.total = len(window.ids)
+            result.match_dates = [row.published_on for row in window.rows]
         else:
             result.total, result.total_is_capped = None, True
         if with_facets:

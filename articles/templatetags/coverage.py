@@ -18,7 +18,7 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from articles.charts import Chart, coverage
+from articles.charts import Chart, build_chart, coverage
 from articles.models import Article
 
 register = template.Library()
@@ -26,7 +26,7 @@ register = template.Library()
 
 @register.simple_tag
 def coverage_chart(
-    articles: QuerySet[Article],
+    articles: QuerySet[Article] | dict[datetime.date, int],
     list_url: str = "articles:article-list",
     id_prefix: str = "coverage",
     list_href: str = "",
@@ -38,6 +38,9 @@ def coverage_chart(
     (`topic=topic.slug`, `outlet=outlet.slug`, or a search's `q=...`), so a bar's link lists
     exactly the clippings it counts. `list_href`, a list's URL with its query string already
     built (repeatable filters included, no dates), takes their place when given.
+
+    `articles` may also be the counts themselves (charts.months_of()), from a caller that
+    read the clippings' dates already.
     """
     base = list_href or reverse(list_url)
     params = [(name, value) for name, value in filters.items() if value not in (None, "")]
@@ -47,6 +50,8 @@ def coverage_chart(
         month = [("from", first.isoformat()), ("to", last.isoformat())]
         return f"{base}{joiner}{urlencode([*params, *month])}"
 
+    if isinstance(articles, dict):
+        return render_chart(build_chart(articles, href), id_prefix)
     return render_chart(coverage(articles, href), id_prefix)
 
 
