@@ -251,53 +251,38 @@ def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], 
     return groups, len(rows)
 
 
-_TAG_FIELDS = ["id", "name", "slug", "parent_id"]
-
-
 def attach_topics(articles: list[Article]) -> list[Article]:
     """Give each clipping `topics`: its topics by name, each with its parent.
 
     What a list of clippings shows of their topics, for the row tags (templatetags/listing.py),
-    at a third of the CPU of prefetching `tags`: one model per topic rather than one per link.
-    Clippings read `with_topic_ids()` take their topics from the ones kept until the next
-    write, with no query; others in one query of plain values. `article.tags` is left alone.
+    at a fraction of the CPU of prefetching `tags`: the topics are the ones kept until the next
+    write (topics_by_slug), so only their ids are read, with no query for clippings read
+    `with_topic_ids()` and one query of id pairs for others. `article.tags` is left alone.
     """
     if not articles:
         return articles
     if all(hasattr(article, "topic_ids") for article in articles):
-        by_id = {tag.pk: tag for tag, _subtopics in topics_by_slug().values()}
-        ids = [topic_ids(article.topic_ids) for article in articles]
-        if by_id.keys() >= {pk for row in ids for pk in row}:
-            for article, row in zip(articles, ids, strict=True):
-                article.topics = sorted((by_id[pk] for pk in row), key=_topic_order)
-            return articles
-        # A topic newer than the kept ones: read them afresh, as below.
-    database = Tag.objects.db
-    links = (
-        Article.tags.through.objects.filter(article_id__in=[article.pk for article in articles])
-        .order_by("tag__name", "tag_id")
-        .values_list(
-            "article_id",
-            *("tag_id", "tag__name", "tag__slug", "tag__parent_id"),
-            *("tag__parent__name", "tag__parent__slug"),
+        ids = {article.pk: topic_ids(article.topic_ids) for article in articles}
+    else:
+        ids = {article.pk: [] for article in articles}
+        links = Article.tags.through.objects.filter(article_id__in=list(ids)).values_list(
+            "article_id", "tag_id"
         )
-    )
-    tags: dict[int, Tag] = {}
-    per_article: dict[int, list[Tag]] = {}
-    for article_id, *tag_values, parent_name, parent_slug in links:
-        tag = tags.get(tag_values[0])
-        if tag is None:
-            tag = tags[tag_values[0]] = Tag.from_db(database, _TAG_FIELDS, tag_values)
-            parent_id = tag_values[3]
-            if parent_id is not None:
-                parent = Tag.from_db(
-                    database, _TAG_FIELDS, (parent_id, parent_name, parent_slug, None)
-                )
-                tag.parent = tags.setdefault(parent_id, parent)
-        per_article.setdefault(article_id, []).append(tag)
+        for article_id, tag_id in links:
+            ids[article_id].append(tag_id)
+    by_id = _topics_by_id(topics_by_slug())
+    if not by_id.keys() >= {pk for row in ids.values() for pk in row}:
+        # A topic newer than the kept ones, in the moment before its write is noticed.
+        by_id = _topics_by_id(read_topics_by_slug())
     for article in articles:
-        article.topics = per_article.get(article.pk, [])
+        article.topics = sorted(
+            (by_id[pk] for pk in ids[article.pk] if pk in by_id), key=_topic_order
+        )
     return articles
+
+
+def _topics_by_id(topics: dict[str, tuple[Tag, list[Tag]]]) -> dict[int, Tag]:
+    return {tag.pk: tag for tag, _subtopics in topics.values()}
 
 
 def _topic_order(tag: Tag) -> tuple[str, int]:
@@ -472,18 +457,19 @@ def outlets_by_slug() -> dict[str, Outlet]:
 
 def topics_by_slug() -> dict[str, tuple[Tag, list[Tag]]]:
     """Every topic by slug with its sub-topics by name, each with its parent loaded, kept until
-    the next write: one query for what the topic pages asked in two, for every page."""
+    the next write: one query for what the topic pages asked in two, for every page, and the
+    topics of every list's rows (attach_topics)."""
+    return until_next_write("topics-by-slug", read_topics_by_slug)
 
-    def compute() -> dict[str, tuple[Tag, list[Tag]]]:
-        # In the order the sub-topic chips take, so each topic's list comes out sorted.
-        tags = list(Tag.objects.select_related("parent").order_by(Lower("name"), "pk"))
-        children: dict[int, list[Tag]] = {tag.pk: [] for tag in tags}
-        for tag in tags:
-            if tag.parent_id is not None:
-                children[tag.parent_id].append(tag)
-        return {tag.slug: (tag, children[tag.pk]) for tag in tags}
 
-    return until_next_write("topics-by-slug", compute)
+def read_topics_by_slug() -> dict[str, tuple[Tag, list[Tag]]]:
+    # In the order the sub-topic chips take, so each topic's list comes out sorted.
+    tags = list(Tag.objects.select_related("parent").order_by(Lower("name"), "pk"))
+    children: dict[int, list[Tag]] = {tag.pk: [] for tag in tags}
+    for tag in tags:
+        if tag.parent_id is not None:
+            children[tag.parent_id].append(tag)
+    return {tag.slug: (tag, children[tag.pk]) for tag in tags}
 
 
 class OutletDetailView(DetailView):
@@ -635,16 +621,19 @@ def _visible_article(
 ) -> tuple[Article, bool]:
     """A clipping and whether it is public; staff may preview the rest, others get a 404.
 
-    `with_tags=False` leaves `article.tags` unloaded, for a caller that gives the clipping
-    its `topics` instead (attach_topics), and sets `has_corrections`, so that the clipping
-    page asks for corrections only when there are some: most clippings have none.
+    `with_tags=False` leaves `article.tags` unloaded and reads the clipping's topic ids with
+    its row, for a caller that gives it its `topics` instead (attach_topics), and sets
+    `has_corrections`, so that the clipping page asks for corrections only when there are
+    some: most clippings have none.
     """
     if with_tags:
         articles = Article.objects.with_related()
     else:
         corrections = Correction.objects.filter(article=OuterRef("pk"))
-        articles = Article.objects.select_related("outlet").annotate(
-            has_corrections=Exists(corrections)
+        articles = (
+            Article.objects.select_related("outlet")
+            .annotate(has_corrections=Exists(corrections))
+            .with_topic_ids()
         )
     article = articles.published().filter(pk=pk).first()
     if article is not None:

@@ -1011,7 +1011,9 @@ def test_query_count_does_not_grow_with_rows(client, db, url):
     growth.add(12)
     many = count_queries(client, url)
     assert few == many
-    assert many <= 8
+    # Counted with nothing kept between requests (DEBUG turns the collection cache off), so
+    # the outlets, topics and counts that production keeps until the next write are read too.
+    assert many <= 9
 
 
 def test_query_count_of_paged_lists_does_not_grow(client, db):
@@ -1028,7 +1030,7 @@ def test_query_count_of_paged_lists_does_not_grow(client, db):
 
 
 def chip_lines(response) -> list[str]:
-    """Each row's chips, in order, as one line of "Parent: Child" names."""
+    """Each row's chips, in order, as one line of "Parent › Child" names."""
     body = page_text(response)
     rows = re.findall(r'<article class="item">(.*?)</article>', body, re.S)
     return [
@@ -1059,8 +1061,8 @@ LISTS_WITH_CHIPS = ["/outlets/chip-daily/", "/articles/?outlet=chip-daily", "/to
 def test_list_rows_show_their_topics_by_name(client, chip_world, settings, url):
     settings.COLLECTION_CACHE_SECONDS = 300
     expected = {
-        "/topics/world/": ["World: China | Economy | World: Russia", "World"],
-    }.get(url, ["World: China | Economy | World: Russia", "", "World"])
+        "/topics/world/": ["World › China | Economy | World › Russia", "World"],
+    }.get(url, ["World › China | Economy | World › Russia", "", "World"])
     assert chip_lines(get(client, url)) == expected
     # Again with the topics kept from the first request.
     assert chip_lines(get(client, url)) == expected
