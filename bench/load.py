@@ -8,7 +8,8 @@ Three rounds, each with its own ceiling measured in the same round:
 
 1. gunicorn, production settings, page cache off: every page rendered from the database. The
    ceiling is a trivial response (`/bench/ceiling`, routed only when READINGROOM_BENCH=1) through
-   the same server and middleware.
+   the same server and middleware. A minimal Django page (`/bench/minimal`: 20 rows in one
+   query, a few lines of template) is measured too, as the reference for what any page costs.
 2. The same with the page cache on (PAGE_CACHE_SECONDS=60) and warm; each page is also asked
    with If-None-Match and If-Modified-Since, which must answer 304, and its headers are checked
    for what a shared cache needs (public, s-maxage, ETag, no Set-Cookie, no Vary: Cookie).
@@ -52,6 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 DEFAULT_URLS = {"postgres": "postgres:///rr_scale", "sqlite": "sqlite:////tmp/rr_scale.sqlite3"}
 CEILING = "/bench/ceiling"
+# A minimal Django page (20 rows, one query, a few lines of template): what any page costs.
+MINIMAL = "/bench/minimal"
 STATIC_DIR = "/static-copies/"
 DEEP = 10_000  # rows into a list for the "deep page" rows
 
@@ -709,7 +712,12 @@ def tables(report: Report) -> str:
     ]
     ceiling = Row(Page("**ceiling** (trivial response)", CEILING))
     ceiling.uncached, ceiling.cached = c.get("uncached"), c.get("cached")
-    for row in [ceiling, *report.rows]:
+    references = [ceiling]
+    if "minimal" in c:
+        minimal = Row(Page("**minimal Django page** (20 rows, one query)", MINIMAL))
+        minimal.uncached = c["minimal"]
+        references.append(minimal)
+    for row in [*references, *report.rows]:
         label = row.page.label + (f" ({row.page.note})" if row.page.note else "")
         cells = [
             label,
@@ -834,6 +842,18 @@ def run(args, rounds: list[str], database_url: str, tmp: Path) -> None:
                 report.notes.append(f"{row.page.path} answered {status}")
         report.ceilings["uncached"] = measure_round(
             "uncached", base, report.rows, args, CEILING, checks=False
+        )
+        # Last, so a reader compares each page with it in the same round.
+        settle(base)
+        wrk(base + MINIMAL, args.warmup, args.connections, args.threads)
+        minimal = report.ceilings["minimal"] = wrk(
+            base + MINIMAL, args.duration, args.connections, args.threads
+        )
+        print(
+            f"  uncached minimal Django page {MINIMAL}: {minimal.rps:,.1f} req/s "
+            f"({percent(minimal, report.ceilings['uncached'])} of the ceiling), "
+            f"p99 {minimal.p99_ms:.1f} ms",
+            flush=True,
         )
         report.rss_mb["uncached"] = worker_rss_mb(server)
         stop(server)

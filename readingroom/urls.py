@@ -3,7 +3,6 @@ import os
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponse
 from django.urls import include, path
 from django.views.generic import TemplateView
 
@@ -36,7 +35,7 @@ urlpatterns = [
 # A database outage that surfaces outside a view still gets the 503 page, not the 500 one.
 handler500 = "articles.status.server_error"
 
-# The load benchmark's ceiling (bench/load.py): the cheapest response through the same server
-# and middleware as every page. Only when the benchmark starts the server, never in production.
+# The load benchmark's reference pages (bench/reference.py): its ceiling and a minimal Django
+# page. Only when the benchmark starts the server, never in production.
 if os.environ.get("READINGROOM_BENCH") == "1":
-    urlpatterns.append(path("bench/ceiling", lambda request: HttpResponse(b"ok")))
+    urlpatterns.append(path("bench/", include("bench.reference")))
