@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -289,24 +291,71 @@ def _topic_order(tag: Tag) -> tuple[str, int]:
     return (tag.name, tag.pk)
 
 
+@dataclass(frozen=True)
+class PublicDays:
+    """Every day with public clippings and how many, oldest first.
+
+    Kept until the next write (public_days()), it answers the home page's recent days, the
+    month calendars and every previous/next link of the date archive without a query. Two
+    arrays of numbers rather than a dict of dates: fifteen years are 5,500 days, and the
+    shared cache hands every request its own copy, which for arrays is a copy of bytes.
+    """
+
+    ordinals: array = field(default_factory=lambda: array("l"))
+    counts: array = field(default_factory=lambda: array("l"))
+
+    @classmethod
+    def read(cls) -> PublicDays:
+        days = cls()
+        rows = (
+            Article.objects.published()
+            .order_by("published_on")
+            .values_list("published_on")
+            .annotate(n=Count("pk"))
+        )
+        for day, n in rows:
+            days.ordinals.append(day.toordinal())
+            days.counts.append(n)
+        return days
+
+    def newest(self, n: int) -> list[tuple[datetime.date, int]]:
+        """The latest `n` days, newest first."""
+        start = max(0, len(self.ordinals) - n)
+        return [
+            (datetime.date.fromordinal(self.ordinals[i]), self.counts[i])
+            for i in reversed(range(start, len(self.ordinals)))
+        ]
+
+    def between(self, first: datetime.date, last: datetime.date) -> dict[datetime.date, int]:
+        start = bisect_left(self.ordinals, first.toordinal())
+        stop = bisect_right(self.ordinals, last.toordinal())
+        return {
+            datetime.date.fromordinal(self.ordinals[i]): self.counts[i] for i in range(start, stop)
+        }
+
+    def before(self, day: datetime.date) -> datetime.date | None:
+        """The latest day with public clippings before `day`."""
+        i = bisect_left(self.ordinals, day.toordinal())
+        return datetime.date.fromordinal(self.ordinals[i - 1]) if i else None
+
+    def after(self, day: datetime.date) -> datetime.date | None:
+        """The earliest day with public clippings after `day`."""
+        i = bisect_right(self.ordinals, day.toordinal())
+        return datetime.date.fromordinal(self.ordinals[i]) if i < len(self.ordinals) else None
+
+
+def public_days() -> PublicDays:
+    """PublicDays, kept until the next write: one grouped pass over the clippings (0.2 s at a
+    million) for every archive page after it."""
+    return until_next_write("public-days", PublicDays.read)
+
+
 def _public_day_before(day: datetime.date) -> datetime.date | None:
-    return (
-        Article.objects.published()
-        .filter(published_on__lt=day)
-        .order_by("-published_on")
-        .values_list("published_on", flat=True)
-        .first()
-    )
+    return public_days().before(day)
 
 
 def _public_day_after(day: datetime.date) -> datetime.date | None:
-    return (
-        Article.objects.published()
-        .filter(published_on__gt=day)
-        .order_by("published_on")
-        .values_list("published_on", flat=True)
-        .first()
-    )
+    return public_days().after(day)
 
 
 def _date_or_404(year: str, month: str = "1", day: str = "1") -> datetime.date:
@@ -327,14 +376,8 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    public = Article.objects.published()
-    # The latest day and the ones before it in one query, newest first: (day, count) pairs.
-    days = list(
-        public.order_by()
-        .values_list("published_on")
-        .annotate(n=Count("pk"))
-        .order_by("-published_on")[: RECENT_DAYS + 1]
-    )
+    # The latest day and the ones before it, newest first: (day, count) pairs.
+    days = public_days().newest(RECENT_DAYS + 1)
     latest = days[0][0] if days else None
     context: dict = {"latest_day": latest, "groups": [], "recent_days": days[1:]}
     if latest is not None:
@@ -404,13 +447,7 @@ def archive_year(request: HttpRequest, year: str) -> HttpResponse:
 def archive_month(request: HttpRequest, year: str, month: str) -> HttpResponse:
     first = _date_or_404(year, month)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    day_counts = dict(
-        Article.objects.published()
-        .filter(published_on__range=(first, last))
-        .order_by()
-        .values_list("published_on")
-        .annotate(n=Count("pk"))
-    )
+    day_counts = public_days().between(first, last)
     if not day_counts:
         raise Http404("No clippings in this month.")
     context = {

@@ -1094,3 +1094,55 @@ def test_topic_ids_reads_the_links_on_either_database(db):
     bare = ArticleFactory(tags=[])
     rows = {a.pk: sorted(topic_ids(a.topic_ids)) for a in Article.objects.with_topic_ids()}
     assert rows == {filed.pk: sorted([economy.pk, trade.pk]), bare.pk: []}
+
+
+# --- The public days, kept until the next write ---------------------------------------------
+
+
+def test_public_days_count_each_day_with_public_clippings(db):
+    for day in (D(2015, 11, 1), D(2015, 11, 1), D(2015, 11, 9), D(2016, 2, 1)):
+        ArticleFactory(published_on=day)
+    hidden(published_on=D(2015, 11, 5))
+    days = views.PublicDays.read()
+    assert days.newest(2) == [(D(2016, 2, 1), 1), (D(2015, 11, 9), 1)]
+    assert days.newest(10)[-1] == (D(2015, 11, 1), 2)
+    assert days.between(D(2015, 11, 1), D(2015, 11, 30)) == {D(2015, 11, 1): 2, D(2015, 11, 9): 1}
+    assert days.between(D(2015, 12, 1), D(2016, 1, 31)) == {}
+    # The hidden day is skipped both ways.
+    assert days.before(D(2015, 11, 9)) == D(2015, 11, 1)
+    assert days.after(D(2015, 11, 1)) == D(2015, 11, 9)
+    assert days.before(D(2015, 11, 1)) is None
+    assert days.after(D(2016, 2, 1)) is None
+    assert days.after(D(2015, 12, 25)) == D(2016, 2, 1)
+
+
+def test_public_days_of_an_empty_collection(db):
+    days = views.PublicDays.read()
+    assert (days.newest(8), days.before(D(2015, 1, 1)), days.after(D(2015, 1, 1))) == (
+        [],
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # The latest day's clippings, and the shown ones' topic ids.
+        ("/", 2),
+        ("/archive/2015/11/10/", 2),
+        # Counts, calendar and neighbours all come from the kept days.
+        ("/archive/2015/11/", 0),
+        ("/archive/2015/", 0),
+    ],
+)
+def test_archive_pages_take_their_days_from_the_kept_ones(client, db, settings, url, queries):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    for day in (D(2015, 10, 30), D(2015, 11, 10), D(2015, 12, 2)):
+        ArticleFactory(published_on=day, tags=[TagFactory()])
+    get(client, url)
+    assert count_queries(client, url) == queries
+    # A new clipping on another day shows at once: the write makes the kept days stale.
+    ArticleFactory(title="Fresh", published_on=D(2015, 11, 20))
+    month = get(client, "/archive/2015/11/")
+    assert "/archive/2015/11/20/" in page_text(month)
