@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
@@ -254,13 +255,21 @@ class ListQuery:
         """`path` with this list's parameters, less the `drop` names and `remove` pairs, plus
         `add`. Paging never carries over: a changed list starts on its first page."""
         drop, remove = set(drop), set(remove)
-        params = [
-            (name, value)
-            for name, value in self.params
-            if name not in drop and (name, value) not in remove
+        parts = [
+            encoded
+            for pair, encoded in self._encoded_params
+            if pair[0] not in drop and pair not in remove
         ]
-        params.extend(add)
-        return f"{path}?{urlencode(params)}" if params else path
+        added = list(add)
+        if added:
+            parts.append(urlencode(added))
+        return f"{path}?{'&'.join(parts)}" if parts else path
+
+    @cached_property
+    def _encoded_params(self) -> list[tuple[tuple[str, str], str]]:
+        # Each parameter encoded once: a search page links its facets, chips and orders with
+        # some sixty variations of the same few.
+        return [(pair, urlencode([pair])) for pair in self.params]
 
     def describe(self) -> str:
         """The list in a few words for titles: “putin” · Asahi · Security · from Nov. 1, 2015."""
