@@ -43,12 +43,14 @@ def coverage_chart(
     read the clippings' dates already.
     """
     base = list_href or reverse(list_url)
-    params = [(name, value) for name, value in filters.items() if value not in (None, "")]
-    joiner = "&" if "?" in base else "?"
+    params = urlencode(
+        [(name, value) for name, value in filters.items() if value not in (None, "")]
+    )
+    # The list's own parameters encoded once; ISO dates need no encoding.
+    start = f"{base}{'&' if '?' in base else '?'}{params}{'&' if params else ''}"
 
     def href(first: datetime.date, last: datetime.date) -> str:
-        month = [("from", first.isoformat()), ("to", last.isoformat())]
-        return f"{base}{joiner}{urlencode([*params, *month])}"
+        return f"{start}from={first.isoformat()}&to={last.isoformat()}"
 
     if isinstance(articles, dict):
         return render_chart(build_chart(articles, href), id_prefix)
