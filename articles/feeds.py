@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import UnserializableContentError
 
 from .filters import SORT, ListQuery, read_list_query
-from .models import Article, Outlet, Tag
+from .models import Article, Outlet, Tag, topic_ids
 from .templatetags.listing import article_url
-from .views import outlets_by_slug, topics_by_slug
+from .views import outlets_by_slug, topics_by_slug, topics_of
 
 FEED_LENGTH = 50
 
@@ -62,29 +62,19 @@ class Entry:
 
 
 def feed_entries(articles: QuerySet[Article]) -> list[Entry]:
-    """The feed's clippings and their topics' full names in two queries of plain values.
+    """The feed's clippings and their topics' full names in one query of plain values.
 
     Loading fifty clippings as models with their outlets and a prefetch of their topics made
-    about 280 model instances per feed, half of its CPU (docs/performance.md).
+    about 280 model instances per feed, half of its CPU (docs/performance.md). The topics
+    come from the ones kept until the next write (views.topics_of), by their ids.
     """
-    entries = [
-        Entry(*values)
-        for values in articles.values_list(
-            "pk", "slug", "title", "body", "publish_at", "updated_at", "outlet__name"
-        )
-    ]
-    if entries:
-        by_pk = {entry.pk: entry for entry in entries}
-        # The order of `article.tags.all()`: Tag.Meta.ordering, by name.
-        links = (
-            Article.tags.through.objects.filter(article_id__in=list(by_pk))
-            .order_by("tag__name", "tag_id")
-            .values_list("article_id", "tag__name", "tag__parent__name")
-        )
-        for article_id, name, parent_name in links:
-            by_pk[article_id].topics.append(
-                name if parent_name is None else f"{parent_name} › {name}"
-            )
+    rows = articles.with_topic_ids().values_list(
+        "pk", "slug", "title", "body", "publish_at", "updated_at", "outlet__name", "topic_ids"
+    )
+    entries = [Entry(*values[:-1]) for values in rows]
+    topics = topics_of({values[0]: topic_ids(values[-1]) for values in rows})
+    for entry in entries:
+        entry.topics = [topic.full_name for topic in topics[entry.pk]]
     return entries
 
 

@@ -272,15 +272,23 @@ def attach_topics(articles: list[Article]) -> list[Article]:
         )
         for article_id, tag_id in links:
             ids[article_id].append(tag_id)
+    topics = topics_of(ids)
+    for article in articles:
+        article.topics = topics[article.pk]
+    return articles
+
+
+def topics_of(ids: dict[int, list[int]]) -> dict[int, list[Tag]]:
+    """Topic ids per clipping (TopicIds) as each clipping's topics by name, from the topics
+    kept until the next write; a topic newer than them, in the moment before its write is
+    noticed, makes them read afresh."""
     by_id = _topics_by_id(topics_by_slug())
     if not by_id.keys() >= {pk for row in ids.values() for pk in row}:
-        # A topic newer than the kept ones, in the moment before its write is noticed.
         by_id = _topics_by_id(read_topics_by_slug())
-    for article in articles:
-        article.topics = sorted(
-            (by_id[pk] for pk in ids[article.pk] if pk in by_id), key=_topic_order
-        )
-    return articles
+    return {
+        key: sorted((by_id[pk] for pk in row if pk in by_id), key=_topic_order)
+        for key, row in ids.items()
+    }
 
 
 def _topics_by_id(topics: dict[str, tuple[Tag, list[Tag]]]) -> dict[int, Tag]:

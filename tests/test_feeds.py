@@ -177,3 +177,18 @@ def test_the_atom_writer_refuses_control_characters():
     feed = FastAtom1Feed(title="Bad \x07 bell", link="http://testserver/", description=None)
     with pytest.raises(UnserializableContentError):
         feed.writeString("utf-8")
+
+
+@pytest.mark.parametrize(
+    "url", ["/feeds/latest/", "/outlets/sankei/feed/", "/topics/security/feed/"]
+)
+def test_a_feed_is_one_query_with_the_collection_kept(client, world, settings, url):
+    """Entries with their topic ids in one query; topics and outlets kept until the next write."""
+    settings.COLLECTION_CACHE_SECONDS = 300
+    fetch(client, url)
+    with CaptureQueriesContext(connection) as ctx:
+        feed = fetch(client, url)
+    # On SQLite a topic's feed first counts the topic's links to pick its plan (filed_under()).
+    plan = 1 if "/topics/" in url and connection.vendor == "sqlite" else 0
+    assert len(ctx) == 1 + plan
+    assert any(entry.get("tags") for entry in feed.entries)
