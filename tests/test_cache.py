@@ -5,9 +5,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -396,3 +398,28 @@ def test_until_next_write_computes_once_per_generation(db, settings):
     settings.COLLECTION_CACHE_SECONDS = 0
     assert page_cache.until_next_write("test-figure", compute) == 3
     assert page_cache.until_next_write("test-figure", compute) == 4
+
+
+def test_until_next_write_reuses_the_process_copy_not_a_new_one(db, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    first = page_cache.until_next_write("test-objects", lambda: {"topics": [1, 2]})
+    # The same objects, not a fresh unpickled copy from the shared cache.
+    assert page_cache.until_next_write("test-objects", lambda: {"topics": []}) is first
+
+
+def test_until_next_write_takes_another_process_value_for_the_current_generation(db, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    assert page_cache.until_next_write("test-shared", lambda: "ours") == "ours"
+    ArticleFactory()  # a write: this process's copy is stale
+    # Another process (sharing Redis) computed it for the new generation first.
+    current = page_cache.generation()
+    cache.set(f"{page_cache.DATA_PREFIX}test-shared", (current, time.time() + 60, "theirs"))
+    assert page_cache.until_next_write("test-shared", lambda: "recomputed") == "theirs"
+
+
+def test_until_next_write_expires_in_the_process_too(db, settings, monkeypatch):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    assert page_cache.until_next_write("test-expiry", lambda: 1) == 1
+    later = time.time() + 301
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    assert page_cache.until_next_write("test-expiry", lambda: 2) == 2

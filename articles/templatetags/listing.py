@@ -20,7 +20,7 @@ from django import template
 from django.forms import BoundField, DateInput, Field, ModelChoiceField, Select
 from django.template.defaultfilters import floatformat
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.dates import MONTHS_AP
+from django.utils.dates import MONTHS_AP, WEEKDAYS_ABBR
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -322,6 +322,34 @@ def search_hits(context: template.Context, hits: Iterable[Article]) -> SafeStrin
             f"{escape(article.title)}</a></h3>\n"
             '  <p class="meta">\n' + "".join(meta) + "  </p>\n"
             f"  {snippet}\n  {chips}\n</article>\n\n    "
+        )
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def count_items(items: Iterable[Outlet | Tag]) -> SafeString:
+    """Outlets or topics as `<li>` links followed by their `public_count`."""
+    return mark_safe(
+        "".join(
+            f'\n        <li><a href="{escape(detail_url(item))}">{escape(item.name)}</a> '
+            f'<span class="count">{item.public_count}</span></li>\n        '
+            for item in items
+        )
+    )
+
+
+@register.simple_tag
+def day_count_items(days: Iterable[tuple[datetime.date, int]]) -> SafeString:
+    """(day, count) pairs as `<li>` links to the day pages: `day|date:"D, N j"` and the count."""
+    weekdays = [str(WEEKDAYS_ABBR[number]) for number in range(7)]
+    months = {number: str(name) for number, name in MONTHS_AP.items()}
+    parts = []
+    for day, count in days:
+        href = escape(page_url("articles:archive-day", day.year, day.month, day.day))
+        label = f"{weekdays[day.weekday()]}, {months[day.month]} {day.day}"
+        parts.append(
+            f'\n        <li><a href="{href}"><time datetime="{day.isoformat()}">{label}</time></a>'
+            f' <span class="count">{count}</span></li>\n        '
         )
     return mark_safe("".join(parts))
 
