@@ -10,7 +10,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, Lower
 from django.http import HttpRequest, QueryDict
 from django.utils.formats import date_format
@@ -176,15 +176,21 @@ class ArticleFilter(FilterSet):
     def filter_topic(
         self, queryset: QuerySet[Article], name: str, value: list[Tag]
     ) -> QuerySet[Article]:
-        """Any of the topics; a top-level topic brings its sub-topics along."""
+        """Any of the topics; a top-level topic brings its sub-topics along.
+
+        The sub-topics come from the kept topics, so the condition is on topic ids alone and
+        filed_under() picks the plan the topic pages use. Matching the links by their topic's
+        parent instead made SQLite read every link of the collection for each page (0.5 s at
+        100,000 clippings).
+        """
         if not value:
             return queryset
-        links = Article.tags.through.objects.filter(
-            Q(tag__in=value) | Q(tag__parent__in=value)
-        ).values("article_id")
-        # A subquery rather than a join, so a clipping in two chosen topics is listed once
-        # without a DISTINCT over the whole list.
-        return queryset.filter(pk__in=links)
+        chosen = {tag.pk for tag in value}
+        known = _known_slugs(self.filters["topic"].queryset)
+        children = {
+            values[0] for _position, values, _parent in known.values() if values[3] in chosen
+        }
+        return queryset.filed_under(sorted(chosen | children))
 
 
 # --- A list's whole query string: filters, search words and order ----------------------------
