@@ -15,7 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from articles import views
-from articles.models import Article, Tag, topic_ids
+from articles.models import Article, Outlet, Tag, topic_ids
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
 
 D = datetime.date
@@ -1160,3 +1160,23 @@ def test_topic_filter_asks_by_topic_ids_alone(client, list_world, settings):
         response = get(client, url)
     assert item_titles(response) == ["A2"]
     assert not any('"articles_tag"' in query["sql"] for query in ctx.captured_queries)
+
+
+def test_rows_of_an_outlet_newer_than_the_kept_ones_still_name_it(client, chip_world, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    url = "/articles/?topic=economy"
+    get(client, url)
+    # Written in a way no signal reports (bulk_create): the kept outlets lack it.
+    (fresh,) = Outlet.objects.bulk_create([Outlet(name="Fresh Weekly", slug="fresh-weekly")])
+    clipping = ArticleFactory.build(
+        outlet=fresh,
+        title="From the fresh weekly",
+        slug="from-the-fresh-weekly",
+        published_on=D(2016, 2, 1),
+    )
+    (clipping,) = Article.objects.bulk_create([clipping])
+    economy = Tag.objects.get(slug="economy")
+    Article.tags.through.objects.bulk_create([Article.tags.through(article=clipping, tag=economy)])
+    body = page_text(get(client, url))
+    assert "From the fresh weekly" in body
+    assert '<a class="meta__outlet" href="/outlets/fresh-weekly/">Fresh Weekly</a>' in body
