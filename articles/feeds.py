@@ -28,7 +28,7 @@ from django.utils.xmlutils import UnserializableContentError
 from .filters import SORT, ListQuery, read_list_query
 from .models import Article, Outlet, Tag, topic_ids
 from .templatetags.listing import article_url
-from .views import outlets_by_slug, topics_by_slug, topics_of
+from .views import outlets_by_id, outlets_by_slug, topics_by_slug, topics_of
 
 FEED_LENGTH = 50
 
@@ -65,13 +65,14 @@ def feed_entries(articles: QuerySet[Article]) -> list[Entry]:
     """The feed's clippings and their topics' full names in one query of plain values.
 
     Loading fifty clippings as models with their outlets and a prefetch of their topics made
-    about 280 model instances per feed, half of its CPU (docs/performance.md). The topics
-    come from the ones kept until the next write (views.topics_of), by their ids.
+    about 280 model instances per feed, half of its CPU (docs/performance.md). The outlets
+    and topics come from the ones kept until the next write (views.outlets_by_id, topics_of).
     """
     rows = articles.with_topic_ids().values_list(
-        "pk", "slug", "title", "body", "publish_at", "updated_at", "outlet__name", "topic_ids"
+        "pk", "slug", "title", "body", "publish_at", "updated_at", "outlet_id", "topic_ids"
     )
-    entries = [Entry(*values[:-1]) for values in rows]
+    outlets = outlets_by_id({values[6] for values in rows})
+    entries = [Entry(*values[:6], outlets[values[6]].name) for values in rows]
     topics = topics_of({values[0]: topic_ids(values[-1]) for values in rows})
     for entry in entries:
         entry.topics = [topic.full_name for topic in topics[entry.pk]]

@@ -169,16 +169,12 @@ class OutletGroup:
 
 
 # One clipping of a day as around_the_day() reads it: enough to place it in the day's order and
-# to link to it. Plain tuples: the day holds hundreds of clippings and only a few are shown.
-_DAY_ROW = ("pk", "outlet_id", "outlet__name", "outlet__slug", "page", "title", "slug")
+# to link to it, with its outlet from the kept ones (outlets_by_id). Plain tuples: the day holds
+# hundreds of clippings and only a few are shown.
+_DAY_ROW = ("pk", "outlet_id", "page", "title", "slug")
 # The same with the source date: a related clipping's row, and what makes the clipping page's
 # neighbour queries one UNION.
 _NEIGHBOUR_ROW = (*_DAY_ROW, "published_on")
-
-
-def _day_row_order(row: tuple) -> tuple:
-    """day_reading_order() on a `_DAY_ROW` tuple."""
-    return (row[2].lower(), row[1], *page_order(row[4], row[0]))
 
 
 def _day_query(day: datetime.date) -> QuerySet:
@@ -195,7 +191,11 @@ def day_rows(day: datetime.date, rows: list[tuple] | None = None) -> list[tuple]
     """
     if rows is None:
         rows = list(_day_query(day).values_list(*_DAY_ROW))
-    return sorted(rows, key=_day_row_order)
+    outlets = outlets_by_id({row[1] for row in rows})
+    # day_reading_order() on the tuples.
+    return sorted(
+        rows, key=lambda row: (outlets[row[1]].name.lower(), row[1], *page_order(row[2], row[0]))
+    )
 
 
 # What a day's listing shows of each clipping, read for the whole day in day_groups(); in the
@@ -211,7 +211,6 @@ _LISTED = (
     "position",
     "kind",
 )
-_LISTED_OUTLET = ("outlet__name", "outlet__slug")
 
 
 def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], int]:
@@ -221,32 +220,28 @@ def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], 
     whatever the day's size: the day's rows as tuples (a few short columns, no bodies), and
     the topics of the shown ones; only the shown ones become models.
     """
-    values = (
-        Article.objects.published()
-        .filter(published_on=day)
-        .order_by()
-        .values_list(*_LISTED, *_LISTED_OUTLET)
-    )
+    values = Article.objects.published().filter(published_on=day).order_by().values_list(*_LISTED)
+    rows = list(values)
+    outlets = outlets_by_id({row[3] for row in rows})
     # The day page's order (day_reading_order) on the tuples: outlet name, outlet, page, id.
-    rows = sorted(values, key=lambda v: (v[-2].lower(), v[3], *page_order(v[5], v[0])))
+    rows.sort(key=lambda v: (outlets[v[3]].name.lower(), v[3], *page_order(v[5], v[0])))
     database = values.db
     groups: list[OutletGroup] = []
     list_path = reverse("articles:article-list")
     for outlet_id, items in groupby(rows, key=itemgetter(3)):
         items = list(items)
-        name, slug = items[0][-2:]
-        outlet = Outlet.from_db(database, ["id", "name", "slug"], (outlet_id, name, slug))
+        outlet = outlets[outlet_id]
         shown = []
         for item in items[:per_outlet]:
-            article = Article.from_db(database, ["id", *_LISTED[1:]], item[: len(_LISTED)])
-            article.outlet = outlet
+            article = Article.from_db(database, ["id", *_LISTED[1:]], item)
+            Article.outlet.field.set_cached_value(article, outlet)
             shown.append(article)
         group = OutletGroup(outlet, shown, total=len(items))
         if len(items) > per_outlet:
             # The outlet's whole day in the paged list, where every clipping is reachable.
             iso = day.isoformat()
             group.more_href = (
-                f"{list_path}?{urlencode([('outlet', slug), ('from', iso), ('to', iso)])}"
+                f"{list_path}?{urlencode([('outlet', outlet.slug), ('from', iso), ('to', iso)])}"
             )
         groups.append(group)
     attach_topics([article for group in groups for article in group.articles])
@@ -506,13 +501,19 @@ def attach_outlets(articles: list[Article]) -> list[Article]:
     A list's rows name a dozen outlets at most: joining them into the rows cost PostgreSQL
     more in planning than in running the query, and Django an outlet model per row.
     """
-    by_id = {outlet.pk: outlet for outlet in outlets_by_slug().values()}
-    if not by_id.keys() >= {article.outlet_id for article in articles}:
-        # An outlet newer than the kept ones, in the moment before its write is noticed.
-        by_id = Outlet.objects.in_bulk({article.outlet_id for article in articles})
+    by_id = outlets_by_id({article.outlet_id for article in articles})
     for article in articles:
         Article.outlet.field.set_cached_value(article, by_id[article.outlet_id])
     return articles
+
+
+def outlets_by_id(ids: set[int]) -> dict[int, Outlet]:
+    """The kept outlets by id, read afresh if one of `ids` is newer than them (in the moment
+    before its write is noticed)."""
+    by_id = {outlet.pk: outlet for outlet in outlets_by_slug().values()}
+    if not by_id.keys() >= ids:
+        by_id = Outlet.objects.in_bulk()
+    return by_id
 
 
 def topics_by_slug() -> dict[str, tuple[Tag, list[Tag]]]:
@@ -776,8 +777,9 @@ def related_in_topics(
         sides = _related_candidates(article) or []
         rows = [row for side in sides for row in side.values_list(*_NEIGHBOUR_ROW)[:limit]]
     day = article.published_on
-    rows = sorted(rows, key=lambda row: (abs((row[7] - day).days), row[7], row[0]))
-    return [_linkable(row) for row in rows[:limit]]
+    rows = sorted(rows, key=lambda row: (abs((row[5] - day).days), row[5], row[0]))[:limit]
+    outlets = outlets_by_id({row[1] for row in rows})
+    return [_linkable(row, outlets) for row in rows]
 
 
 @dataclass
@@ -800,13 +802,13 @@ def around_the_day(
     page never loads the day's hundreds of clippings as models.
     """
     day = day_rows(article.published_on, rows)
+    outlets = outlets_by_id({row[1] for row in day})
+    on = article.published_on
     around = AroundTheDay(count=len(day))
     index = next((i for i, row in enumerate(day) if row[0] == article.pk), None)
     if index is not None:
-        around.previous = _linkable(day[index - 1], article.published_on) if index else None
-        around.next = (
-            _linkable(day[index + 1], article.published_on) if index + 1 < len(day) else None
-        )
+        around.previous = _linkable(day[index - 1], outlets, on) if index else None
+        around.next = _linkable(day[index + 1], outlets, on) if index + 1 < len(day) else None
     # Each other outlet's first clipping in page order before anyone's second, so a short
     # list shows as many outlets as it can.
     rank_in_outlet: dict[int, int] = {}
@@ -821,32 +823,29 @@ def around_the_day(
         ranked.append((rank, position, other))
     ranked.sort(key=lambda item: item[:2])
     shown = sorted(ranked[:limit], key=lambda item: item[1])
-    around.other_outlets = [
-        _linkable(other, article.published_on) for _rank, _position, other in shown
-    ]
+    around.other_outlets = [_linkable(other, outlets, on) for _rank, _position, other in shown]
     return around
 
 
 # What a link to a neighbouring clipping shows, in Model.from_db()'s field order; the rest of
 # the clipping is deferred, never read.
 _LINKABLE_FIELDS = ["id", "title", "slug", "outlet_id", "published_on", "page"]
-_LINKABLE_OUTLET_FIELDS = ["id", "name", "slug"]
 
 
-def _linkable(row: tuple, published_on: datetime.date | None = None) -> Article:
+def _linkable(
+    row: tuple, outlets: dict[int, Outlet], published_on: datetime.date | None = None
+) -> Article:
     """A clipping from its `_DAY_ROW` or `_NEIGHBOUR_ROW` tuple (a day's row takes the day as
-    `published_on`), with what a link to it shows. Built as if read from the database, with
-    the other fields deferred, which costs a fraction of Article(...) with defaults."""
-    pk, outlet_id, outlet_name, outlet_slug, page, title, slug = row[:7]
+    `published_on`) and its outlet among `outlets`, with what a link to it shows. Built as if
+    read from the database, with the other fields deferred, which costs a fraction of
+    Article(...) with defaults."""
+    pk, outlet_id, page, title, slug = row[:5]
     if published_on is None:
-        published_on = row[7]
-    database = Article.objects.db
+        published_on = row[5]
     article = Article.from_db(
-        database, _LINKABLE_FIELDS, (pk, title, slug, outlet_id, published_on, page)
+        Article.objects.db, _LINKABLE_FIELDS, (pk, title, slug, outlet_id, published_on, page)
     )
-    article.outlet = Outlet.from_db(
-        database, _LINKABLE_OUTLET_FIELDS, (outlet_id, outlet_name, outlet_slug)
-    )
+    Article.outlet.field.set_cached_value(article, outlets[outlet_id])
     return article
 
 
