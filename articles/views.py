@@ -147,9 +147,13 @@ def page_order(page: str, pk: int) -> tuple[int, int, str, int]:
     return (2, 0, "", pk)
 
 
-def day_reading_order(article: Article) -> tuple:
+def reading_order(outlet: Outlet, page: str, pk: int) -> tuple:
     """The order of the day page: outlet by name, then page ("3" before "12"), then id."""
-    return (article.outlet.name.lower(), article.outlet_id, *page_order(article.page, article.pk))
+    return (outlet.name.lower(), outlet.pk, *page_order(page, pk))
+
+
+def day_reading_order(article: Article) -> tuple:
+    return reading_order(article.outlet, article.page, article.pk)
 
 
 # A busy day holds about 300 clippings from 15 outlets at a million clippings: listing all of
@@ -192,10 +196,7 @@ def day_rows(day: datetime.date, rows: list[tuple] | None = None) -> list[tuple]
     if rows is None:
         rows = list(_day_query(day).values_list(*_DAY_ROW))
     outlets = outlets_by_id({row[1] for row in rows})
-    # day_reading_order() on the tuples.
-    return sorted(
-        rows, key=lambda row: (outlets[row[1]].name.lower(), row[1], *page_order(row[2], row[0]))
-    )
+    return sorted(rows, key=lambda row: reading_order(outlets[row[1]], row[2], row[0]))
 
 
 # What a day's listing shows of each clipping, read for the whole day in day_groups(); in the
@@ -223,8 +224,7 @@ def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], 
     values = Article.objects.published().filter(published_on=day).order_by().values_list(*_LISTED)
     rows = list(values)
     outlets = outlets_by_id({row[3] for row in rows})
-    # The day page's order (day_reading_order) on the tuples: outlet name, outlet, page, id.
-    rows.sort(key=lambda v: (outlets[v[3]].name.lower(), v[3], *page_order(v[5], v[0])))
+    rows.sort(key=lambda row: reading_order(outlets[row[3]], row[5], row[0]))
     database = values.db
     groups: list[OutletGroup] = []
     list_path = reverse("articles:article-list")
@@ -300,8 +300,8 @@ class PublicDays:
 
     Kept until the next write (public_days()), it answers the home page's recent days, the
     month calendars and every previous/next link of the date archive without a query. Two
-    arrays of numbers rather than a dict of dates: fifteen years are 5,500 days, and the
-    shared cache hands every request its own copy, which for arrays is a copy of bytes.
+    arrays of numbers rather than a dict of dates: fifteen years are 5,500 days, and a process
+    that takes them from the shared cache unpickles them, which for arrays is a copy of bytes.
     """
 
     ordinals: array = field(default_factory=lambda: array("l"))
