@@ -548,7 +548,7 @@ class OutletDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         # Through the outlet's own manager: every row gets this outlet without a join.
         articles = self.object.articles.published()
-        context["page"] = paginate(self.request, articles.with_topic_ids())
+        context["page"] = paginate(self.request, articles.for_listing())
         attach_topics(context["page"].items)
         context["coverage_articles"] = articles
         return context
@@ -585,7 +585,7 @@ class TopicDetailView(DetailView):
         # few links first.
         ids = [topic.pk, *(sub.pk for sub in subtopics)]
         articles = Article.objects.published().filed_under(ids)
-        context["page"] = paginate(self.request, articles.with_topic_ids())
+        context["page"] = paginate(self.request, articles.for_listing())
         attach_outlets(context["page"].items)
         attach_topics(context["page"].items)
         context["coverage_articles"] = articles
@@ -641,7 +641,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     else:
         # The rows' outlets and topics from the kept ones (attach_outlets, attach_topics), not
         # the join and prefetch of with_related(), which the search backend's hits keep.
-        articles = listing.articles.select_related(None).prefetch_related(None).with_topic_ids()
+        articles = listing.articles.select_related(None).prefetch_related(None).for_listing()
         page = paginate(request, articles, oldest_first=listing.sort == SearchOrder.OLDEST)
         attach_outlets(page.items)
         attach_topics(page.items)
