@@ -81,6 +81,11 @@ class SlugsField(ModelMultipleChoiceField):
     def clean(self, value: list[str] | None) -> QuerySet | list[Outlet | Tag]:
         # `?outlet=` (an emptied value in a hand-edited link) means "no outlet filter".
         slugs = [slug for slug in value or [] if slug]
+        if not slugs and not self.required:
+            # Nothing chosen. The parent answers `queryset.none()`, and each page asks it
+            # whether anything was chosen several times (chips, title, facets), each a trip
+            # through the ORM's compiler: about 0.7 ms a page for the two fields.
+            return []
         model = self.queryset.model
         if not slugs or model not in (Outlet, Tag):
             return super().clean(slugs)

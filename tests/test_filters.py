@@ -204,6 +204,17 @@ def test_chosen_outlets_and_topics_are_read_from_the_kept_choices(world, setting
     assert [a.title for a in listing.articles] == ["putin"]
 
 
+@pytest.mark.parametrize("query", ["", "outlet=", "topic=&outlet=", "q=putin&kind=full"])
+def test_no_outlet_or_topic_chosen_is_an_empty_list(world, query):
+    """Not the parent field's `queryset.none()`: pages ask several times whether anything was
+    chosen, and asking an empty queryset runs it through the ORM each time."""
+    listing = read_list_query(QueryDict(query), Article.objects.published())
+    assert listing.is_valid
+    assert listing.cleaned["outlet"] == []
+    assert listing.cleaned["topic"] == []
+    assert listing.describe() in ("all clippings", "“putin” · Full translation")
+
+
 def test_an_unknown_slug_is_still_the_fields_error(world, settings):
     settings.COLLECTION_CACHE_SECONDS = 300
     query = QueryDict("outlet=sankei&outlet=nowhere")
