@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from urllib.parse import urlencode
@@ -136,20 +137,26 @@ def _topic_tree() -> list[Tag]:
 _LEADING_NUMBER = re.compile(r"\d+")
 
 
-def page_order(page: str, pk: int) -> tuple[int, int, str, int]:
-    """Page "3" before "12" before "A2" before no page at all."""
+@lru_cache(maxsize=4096)
+def _page_key(page: str) -> tuple[int, int, str]:
+    # Memoised: a day sorts some 300 clippings on a few dozen distinct page labels.
     page = page.strip()
     match = _LEADING_NUMBER.match(page)
     if match:
-        return (0, int(match[0]), page, pk)
+        return (0, int(match[0]), page)
     if page:
-        return (1, 0, page.lower(), pk)
-    return (2, 0, "", pk)
+        return (1, 0, page.lower())
+    return (2, 0, "")
+
+
+def page_order(page: str, pk: int) -> tuple[int, int, str, int]:
+    """Page "3" before "12" before "A2" before no page at all."""
+    return (*_page_key(page), pk)
 
 
 def reading_order(outlet: Outlet, page: str, pk: int) -> tuple:
     """The order of the day page: outlet by name, then page ("3" before "12"), then id."""
-    return (outlet.name.lower(), outlet.pk, *page_order(page, pk))
+    return (outlet.name.lower(), outlet.pk, *_page_key(page), pk)
 
 
 def day_reading_order(article: Article) -> tuple:
@@ -166,7 +173,7 @@ DAY_PER_OUTLET = 6
 @dataclass
 class OutletGroup:
     outlet: Outlet
-    articles: list[Article] = field(default_factory=list)
+    articles: list[ListedClipping] = field(default_factory=list)
     # All of the outlet's clippings that day, and the list of them when not all are shown.
     total: int = 0
     more_href: str = ""
@@ -214,6 +221,44 @@ _LISTED = (
 )
 
 
+class ListedClipping:
+    """A clipping as a day's listing shows it, made from its `_LISTED` row.
+
+    What the listing reads of a clipping (templatetags.listing, attach_topics()) at a fraction
+    of the cost of a model instance with the other fields deferred: a busy day shows 78.
+    """
+
+    __slots__ = (
+        "outlet",
+        "pk",
+        "title",
+        "slug",
+        "outlet_id",
+        "published_on",
+        "page",
+        "edition",
+        "position",
+        "kind",
+        "topics",
+    )
+    page_label = Article.page_label
+    get_absolute_url = Article.get_absolute_url
+
+    def __init__(self, outlet: Outlet, *row) -> None:
+        self.outlet = outlet
+        (
+            self.pk,
+            self.title,
+            self.slug,
+            self.outlet_id,
+            self.published_on,
+            self.page,
+            self.edition,
+            self.position,
+            self.kind,
+        ) = row
+
+
 def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], int]:
     """A day's clippings as the paper reader sees them, by outlet, then by page; and how many.
 
@@ -224,18 +269,15 @@ def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], 
     values = Article.objects.published().filter(published_on=day).order_by().values_list(*_LISTED)
     rows = list(values)
     outlets = outlets_by_id({row[3] for row in rows})
-    rows.sort(key=lambda row: reading_order(outlets[row[3]], row[5], row[0]))
-    database = values.db
+    # reading_order(), with each outlet's part of the key made once rather than once a row.
+    outlet_keys = {pk: (outlet.name.lower(), pk) for pk, outlet in outlets.items()}
+    rows.sort(key=lambda row: (*outlet_keys[row[3]], *_page_key(row[5]), row[0]))
     groups: list[OutletGroup] = []
     list_path = reverse("articles:article-list")
     for outlet_id, items in groupby(rows, key=itemgetter(3)):
         items = list(items)
         outlet = outlets[outlet_id]
-        shown = []
-        for item in items[:per_outlet]:
-            article = Article.from_db(database, ["id", *_LISTED[1:]], item)
-            Article.outlet.field.set_cached_value(article, outlet)
-            shown.append(article)
+        shown = [ListedClipping(outlet, *item) for item in items[:per_outlet]]
         group = OutletGroup(outlet, shown, total=len(items))
         if len(items) > per_outlet:
             # The outlet's whole day in the paged list, where every clipping is reachable.
