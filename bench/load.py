@@ -10,6 +10,8 @@ Three rounds, each with its own ceiling measured in the same round:
    ceiling is a trivial response (`/bench/ceiling`, routed only when READINGROOM_BENCH=1) through
    the same server and middleware. A minimal Django page (`/bench/minimal`: 20 rows in one
    query, a few lines of template) is measured too, as the reference for what any page costs.
+   Each run also records the CPU each request cost the site's processes, the database server
+   and wrk (from /proc), a measure that holds better than req/s when the machine is shared.
 2. The same with the page cache on (PAGE_CACHE_SECONDS=60) and warm; each page is also asked
    with If-None-Match and If-Modified-Since, which must answer 304, and its headers are checked
    for what a shared cache needs (public, s-maxage, ETag, no Set-Cookie, no Vary: Cookie).
@@ -34,6 +36,7 @@ import json
 import os
 import platform
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -153,6 +156,51 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> s
     )
     wait_for(f"http://127.0.0.1:{port}{CEILING}")
     return process
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _process_stats() -> list[tuple[int, str, int, float]]:
+    """(pid, command name, parent pid, CPU seconds so far) of every process we can read."""
+    stats = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            text = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The name is in parentheses and may itself hold spaces or parentheses.
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text[text.rindex(")") + 2 :].split()
+        # After the name: state, ppid, ..., utime (11th) and stime (12th), in clock ticks.
+        cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        stats.append((int(entry.name), name, int(fields[1]), cpu))
+    return stats
+
+
+def cpu_snapshot(master_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the site (the gunicorn master and its workers), by the
+    database server (every `postgres` process: its background workers too, so a vacuum during a
+    run shows) and by the finished children of this script (wrk)."""
+    app = db = 0.0
+    for pid, name, parent, cpu in _process_stats():
+        if master_pid in (pid, parent):
+            app += cpu
+        elif name == "postgres":
+            db += cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"app": app, "db": db, "wrk": children.ru_utime + children.ru_stime}
+
+
+def cpu_per_request(
+    before: dict[str, float], after: dict[str, float], requests: int
+) -> dict[str, float]:
+    """Milliseconds of CPU per request, by part, between two snapshots."""
+    if requests <= 0:
+        return {}
+    return {part: (after[part] - before[part]) * 1000 / requests for part in before}
 
 
 def worker_rss_mb(master: subprocess.Popen) -> list[float]:
@@ -327,6 +375,9 @@ class Result:
     requests: int = 0
     load: float = 0.0
     checks: str = ""
+    # CPU milliseconds per request of the site's processes ("app"), the database server's
+    # ("db") and wrk's: steadier than req/s on a shared machine (round 1 only).
+    cpu_ms: dict[str, float] = field(default_factory=dict)
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -634,12 +685,27 @@ def prime(base: str, path: str, workers: int) -> None:
         list(pool.map(lambda _n: fetch(base + path), range(workers)))
 
 
+def timed(url: str, args, server: subprocess.Popen | None) -> Result:
+    """wrk for --duration; with `server`, also the CPU each request cost."""
+    before = cpu_snapshot(server.pid) if server else None
+    result = wrk(url, args.duration, args.connections, args.threads)
+    if server:
+        result.cpu_ms = cpu_per_request(before, cpu_snapshot(server.pid), result.requests)
+    return result
+
+
 def measure_round(
-    name: str, base: str, rows: list[Row], args, ceiling_path: str, checks: bool
+    name: str,
+    base: str,
+    rows: list[Row],
+    args,
+    ceiling_path: str,
+    checks: bool,
+    server: subprocess.Popen | None = None,
 ) -> Result:
     url = base + ceiling_path
     wrk(url, args.warmup, args.connections, args.threads)
-    ceiling = wrk(url, args.duration, args.connections, args.threads)
+    ceiling = timed(url, args, server)
     print(f"  {name} ceiling {ceiling_path}: {ceiling.rps:,.0f} req/s", flush=True)
     for row in rows:
         url = base + row.page.path
@@ -647,14 +713,15 @@ def measure_round(
         prime(base, row.page.path, args.workers)
         wrk(url, args.warmup, args.connections, args.threads)
         settle(base)
-        result = wrk(url, args.duration, args.connections, args.threads)
+        result = timed(url, args, server)
         if checks:
             result.checks = cache_checks(base, row.page.path)
         setattr(row, name, result)
+        cpu = f"  CPU {sum(result.cpu_ms.values()):.2f} ms/request" if result.cpu_ms else ""
         print(
             f"  {name:8} {row.page.label:28} {result.rps:9,.1f} req/s  p50 {result.p50_ms:7.1f} ms"
             f"  p99 {result.p99_ms:7.1f} ms  errors {result.errors}  load {result.load:.2f}"
-            f"  {result.checks}",
+            f"{cpu}  {result.checks}",
             flush=True,
         )
     return ceiling
@@ -702,6 +769,27 @@ def _cells(result: Result | None, ceiling: Result | None) -> list[str]:
     ]
 
 
+def cpu_table(references: list[Row], rows: list[Row], minimal: Result | None) -> str:
+    """Round 1's CPU per request, by process, next to the minimal Django page's total."""
+    lines = [
+        "| page cache off: CPU per request | site ms | database ms | wrk ms | total ms "
+        "| × minimal page |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    floor = sum(minimal.cpu_ms.values()) if minimal and minimal.cpu_ms else 0.0
+    for row in [*references, *rows]:
+        cpu = row.uncached.cpu_ms if row.uncached else {}
+        if not cpu:
+            continue
+        total = sum(cpu.values())
+        ratio = f"{total / floor:.2f}" if floor else ""
+        lines.append(
+            f"| {row.page.label} | {cpu['app']:.2f} | {cpu['db']:.2f} | {cpu['wrk']:.2f} "
+            f"| {total:.2f} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
 def tables(report: Report) -> str:
     """Straight at gunicorn (page cache off, then on), then through nginx."""
     c = report.ceilings
@@ -728,6 +816,8 @@ def tables(report: Report) -> str:
             row.cached.checks if row.cached else "",
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    if c.get("uncached") and c["uncached"].cpu_ms:
+        lines += ["", cpu_table(references, report.rows, c.get("minimal"))]
     if "nginx" in c:
         lines += [
             "",
@@ -841,14 +931,12 @@ def run(args, rounds: list[str], database_url: str, tmp: Path) -> None:
             if status != 200:
                 report.notes.append(f"{row.page.path} answered {status}")
         report.ceilings["uncached"] = measure_round(
-            "uncached", base, report.rows, args, CEILING, checks=False
+            "uncached", base, report.rows, args, CEILING, checks=False, server=server
         )
         # Last, so a reader compares each page with it in the same round.
         settle(base)
         wrk(base + MINIMAL, args.warmup, args.connections, args.threads)
-        minimal = report.ceilings["minimal"] = wrk(
-            base + MINIMAL, args.duration, args.connections, args.threads
-        )
+        minimal = report.ceilings["minimal"] = timed(base + MINIMAL, args, server)
         print(
             f"  uncached minimal Django page {MINIMAL}: {minimal.rps:,.1f} req/s "
             f"({percent(minimal, report.ceilings['uncached'])} of the ceiling), "
