@@ -98,6 +98,7 @@ class SQLiteSearchBackend(SearchBackend):
     vendor = "sqlite"
     # One query suffices: `dated_matching` picks the plan from the index's own count.
     slices_by_date = False
+    window_reads_topics = False
 
     def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
         return InJsonList(field, ids)
