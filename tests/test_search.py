@@ -1,12 +1,14 @@
 """Full-text search: the same behaviour on whichever database the suite runs against.
 
 CI runs this file on SQLite and on PostgreSQL; nothing here branches on the vendor except the
-check that the migration's objects come and go.
+check that the migration's objects come and go, the statements a search costs, and the word
+counts PostgreSQL alone keeps (SQLite's index keeps its own).
 """
 
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
@@ -599,6 +601,102 @@ def test_date_slices_serve_date_filters_and_dates_changed_since_cached(settings,
     # Newer than the cached dates, written without the signals that end the cache.
     Article.objects.filter(pk=made[-1].pk).update(published_on=datetime.date(2030, 1, 1))
     assert titles(search("dredging", order="newest", limit=10))[0] == made[-1].title
+
+
+def snapshot(queries: list[str]) -> dict:
+    return {
+        (query, order): (titles(search(query, order=order, limit=10)), search(query).total)
+        for query in queries
+        for order in SearchOrder.values
+    }
+
+
+def test_word_counts_change_how_matches_are_read_never_which(settings, monkeypatch):
+    """On PostgreSQL a word's count sizes the first date slice; a count missing, stale or
+    wrong costs a search speed, never a match."""
+    settings.SEARCH_COUNT_LIMIT = 3
+    settings.SEARCH_RANK_LIMIT = 3
+    ArticleFactory(body="Unrelated.", published_on=datetime.date(2024, 1, 1))
+    for year in (2023, 2019, 2012, 2005, 1999):
+        ArticleFactory(body="Harbour dredging.", published_on=datetime.date(year, 6, 1))
+    keeper = ArticleFactory(body="Lighthouse keeper.", published_on=datetime.date(1990, 1, 1))
+    queries = ["dredging", "keeper", "lighthouse OR dredging", '"harbour dredging"', "-keeper"]
+    backend = get_search_backend()
+    before = snapshot(queries)
+    backend.refresh_word_counts()
+    assert snapshot(queries) == before
+    # Written after the counts, which are now stale; and then no counts at all.
+    both = ArticleFactory(body="Harbour dredging keeper.", published_on=datetime.date(2000, 1, 1))
+    foghorn = ArticleFactory(body="Foghorn keeper.", published_on=datetime.date(2021, 1, 1))
+    stale = snapshot([*queries, "foghorn"])
+    assert stale[("keeper", SearchOrder.NEWEST)] == (
+        [foghorn.title, both.title, keeper.title],
+        3,
+    )
+    monkeypatch.setattr(type(backend), "documents_estimate", lambda self, query: None)
+    assert snapshot([*queries, "foghorn"]) == stale
+
+
+def window_statements(query: str) -> tuple[SearchResult, list[str]]:
+    """A search, and the statements that read its newest matches."""
+    with CaptureQueriesContext(connection) as queries:
+        result = search(query)
+    return result, [
+        q["sql"]
+        for q in queries.captured_queries
+        if '"search_vector" @@' in q["sql"] and "AS ranked" not in q["sql"]
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's index keeps its counts")
+def test_a_rare_word_with_a_known_count_is_read_whole_in_one_statement(settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    ArticleFactory(body="Unrelated.", published_on=datetime.date(2024, 1, 1))
+    ArticleFactory(body="Unrelated.", published_on=datetime.date(2010, 1, 1))
+    rare = ArticleFactory(body="Lighthouse keeper.", published_on=datetime.date(2012, 1, 1))
+    search("unrelated")  # keeps the collection's dates
+    # Without a count, the newest year first: nothing there, so further back.
+    result, windows = window_statements("lighthouse")
+    assert titles(result) == [rare.title]
+    assert '"articles_article"."published_on" >' in windows[0]
+    assert len(windows) > 1
+    assert get_search_backend().refresh_word_counts() >= 3
+    result, windows = window_statements("lighthouse")
+    assert titles(result) == [rare.title]
+    assert len(windows) == 1
+    assert '"articles_article"."published_on" >' not in windows[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's index keeps its counts")
+def test_documents_estimate_adds_up_a_groups_terms():
+    ArticleFactory(body="Harbour dredging resumes.")
+    ArticleFactory(body="Dredging halted.")
+    ArticleFactory(body="Harbour lights.")
+    backend = get_search_backend()
+    assert backend.documents_estimate(parse_query("dredging")) is None  # not counted yet
+    backend.refresh_word_counts()
+
+    def estimate(text: str) -> int | None:
+        return backend.documents_estimate(parse_query(text))
+
+    assert estimate("dredging") == 2
+    assert estimate("Dredged") == 2  # stemmed as the index is
+    assert estimate("harbour OR dredging") == 4  # at most: one clipping has both
+    assert estimate('"harbour dredging"') == 2  # a phrase: its rarest word
+    assert estimate("dredging lights") == 2  # the first group alone
+    assert estimate("the") is None  # a stop word has no count
+    assert estimate("foghorn") is None  # nor has a word the counts never saw
+
+
+def test_the_command_refreshes_the_word_counts(capsys):
+    ArticleFactory(body="Harbour dredging resumes.")
+    call_command("refresh_search_statistics")
+    out = capsys.readouterr().out
+    if connection.vendor == "postgresql":
+        assert out.startswith("Counted ") and " words in " in out
+        assert get_search_backend().documents_estimate(parse_query("dredging")) == 1
+    else:
+        assert out.startswith("Nothing to do")
 
 
 def test_a_match_far_from_the_newest_clipping_is_found():

@@ -251,6 +251,9 @@ def test_the_planner_has_statistics_after_seeding():
                 "('articles_article', 'articles_article_tags') AND last_analyze IS NOT NULL"
             )
             assert cursor.fetchone()[0] == 2
+            # And the search knows how many clippings each word is in.
+            cursor.execute("SELECT count(*) FROM articles_search_word WHERE documents > 0")
+            assert cursor.fetchone()[0] > 100
         else:
             cursor.execute(
                 "SELECT count(DISTINCT tbl) FROM sqlite_stat1 WHERE tbl IN "

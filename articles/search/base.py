@@ -61,6 +61,9 @@ MAX_SLICE_DAYS = 365 * 200
 # When a slice's density says all the matches would fill the window at most this many times,
 # they are fetched at once.
 FETCH_ALL_WINDOWS = 4
+# A first slice sized from a word's count (documents_estimate) is made this many times as long
+# as evenly spread matches would need to fill the window.
+SLICE_MARGIN = 1.5
 
 NEWEST = ("-published_on", "-id")
 OLDEST = ("published_on", "id")
@@ -392,6 +395,16 @@ class SearchBackend:
         """
         raise NotImplementedError
 
+    def refresh_word_counts(self) -> int | None:
+        """Count again how many clippings each indexed word is in, for `documents_estimate`;
+        the number of words, or None for a database whose index keeps its own counts."""
+        return None
+
+    def documents_estimate(self, query: ParsedQuery) -> int | None:
+        """At most how many clippings match `query`'s first group of words, as of the last
+        `refresh_word_counts`; None when a word's count is not known."""
+        return None
+
     def topic_links(self, article_ids: list[int]) -> list[tuple[int, int]]:
         """(clipping id, topic id) of these clippings' topic links, the ids sent as one
         parameter (`in_ids`): a day page's 78 ids as as many placeholders cost the ORM three
@@ -525,6 +538,15 @@ class SearchBackend:
         # A collection a few slices long is searched whole: slicing it would save little, and
         # would cost a second query whenever the newest slice held too few matches.
         days = FIRST_SLICE_DAYS if whole > FETCH_ALL_WINDOWS * FIRST_SLICE_DAYS else None
+        estimate = self.documents_estimate(query) if days is not None else None
+        if estimate is not None:
+            # The word's count says how long a slice holds the window's worth, were the
+            # matches spread evenly over the years; a margin covers some unevenness, and the
+            # loop below widens a slice that still falls short. A rare word is fetched whole.
+            if estimate <= FETCH_ALL_WINDOWS * size:
+                days = None
+            else:
+                days = ceil(SLICE_MARGIN * size * whole / estimate)
         anchored = False
         while True:
             cutoff = None if days is None or days >= whole else _days_before(latest, days)

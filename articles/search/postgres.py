@@ -16,7 +16,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import Expression, TextField
 from django.db.models.expressions import RawSQL
 
@@ -127,8 +127,46 @@ class AnyOf(IdsFilter):
         return f"{column} = ANY(%s::bigint[])", ["{" + ",".join(map(str, map(int, ids))) + "}"]
 
 
+# Words and how many clippings each is in (migration 0007), from ts_stat() over the index.
+WORDS = "articles_search_word"
+
+
 class PostgresSearchBackend(SearchBackend):
     vendor = "postgresql"
+
+    def refresh_word_counts(self) -> int:
+        """Replace the word counts with ts_stat()'s over every clipping: one pass over the
+        search vectors (about 40 s at a million clippings), in one transaction, so searches
+        meanwhile use the old counts."""
+        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            cursor.execute(f"DELETE FROM {WORDS}")
+            cursor.execute(
+                f"INSERT INTO {WORDS} (lexeme, documents) "
+                f"SELECT word, ndoc FROM ts_stat('SELECT {COLUMN} FROM articles_article')"
+            )
+            return cursor.rowcount
+
+    def documents_estimate(self, query: ParsedQuery) -> int | None:
+        """The first group's terms' counts added up, a phrase counting as its rarest word.
+
+        English stemming is PostgreSQL's, so the terms go to it as text; a word it keeps no
+        count for (new since the last refresh, or never counted) makes the estimate unknown.
+        """
+        terms = [term.text for term in query.groups[0]] if query.groups else []
+        if not terms:
+            return None
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(
+                "SELECT (SELECT array_agg(coalesce(w.documents, -1)) "
+                "FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, t.term))) AS l(lexeme) "
+                f"LEFT JOIN {WORDS} w USING (lexeme)) "
+                "FROM unnest(%s::text[]) AS t(term)",
+                [CONFIG, terms],
+            )
+            counts = [row[0] for row in cursor.fetchall()]
+        if not counts or any(found is None or min(found) < 0 for found in counts):
+            return None
+        return sum(min(found) for found in counts)
 
     def in_ids(self, field: str, ids: list[int]) -> IdsFilter:
         return AnyOf(field, ids)
