@@ -511,8 +511,10 @@ class SearchBackend:
         On PostgreSQL they are looked for in date slices reaching back from the newest clipping:
         a slice lets the database combine the full-text index with the date index and read only
         the rows in it, where "newest first" over all matches would read every row of a common
-        word. The slice widens by how sparse the matches in it were, so a rare word takes one or
-        two steps more. SQLite's backend chooses its plan from the index's own count instead.
+        word. The first slice is as long as the word's count (`documents_estimate`) says will
+        hold the window, and a word that few clippings have is read whole; without a count it is
+        a year. A slice widens by how sparse the matches in it were. SQLite's backend chooses
+        its plan from the index's own count instead.
         """
         size = max(count_limit(), rank_limit(), facet_limit()) + 1
         matches = self.dated_matching(queryset, query, size)

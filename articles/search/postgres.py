@@ -136,7 +136,7 @@ class PostgresSearchBackend(SearchBackend):
 
     def refresh_word_counts(self) -> int:
         """Replace the word counts with ts_stat()'s over every clipping: one pass over the
-        search vectors (about 40 s at a million clippings), in one transaction, so searches
+        search vectors (57 s at a million clippings), in one transaction, so searches
         meanwhile use the old counts."""
         with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
             cursor.execute(f"DELETE FROM {WORDS}")

@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = (
         "Count again how many clippings each word of the search index is in. On PostgreSQL "
         "searches size their first date slice from these counts: run it nightly and after "
-        "large imports (about 40 s at a million clippings). SQLite keeps its own counts."
+        "large imports (about a minute at a million clippings). SQLite keeps its own counts."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
