@@ -150,9 +150,22 @@ def _page_key(page: str) -> tuple[int, int, str]:
     return (2, 0, "")
 
 
+def _outlet_key(outlet: Outlet) -> tuple[str, int]:
+    return (outlet.name.lower(), outlet.pk)
+
+
 def reading_order(outlet: Outlet, page: str, pk: int) -> tuple:
     """The order of the day page: outlet by name, then page ("3" before "12"), then id."""
-    return (outlet.name.lower(), outlet.pk, *_page_key(page), pk)
+    return (*_outlet_key(outlet), *_page_key(page), pk)
+
+
+def rows_in_reading_order(
+    rows: list[tuple], outlets: dict[int, Outlet], outlet_at: int, page_at: int
+) -> list[tuple]:
+    """A day's rows (id first, outlet id and page at the given places) in reading_order(),
+    each outlet's part of the key made once rather than once a row."""
+    keys = {pk: _outlet_key(outlet) for pk, outlet in outlets.items()}
+    return sorted(rows, key=lambda row: (*keys[row[outlet_at]], *_page_key(row[page_at]), row[0]))
 
 
 def day_reading_order(article: Article) -> tuple:
@@ -199,7 +212,7 @@ def day_rows(day: datetime.date, rows: list[tuple] | None = None) -> list[tuple]
     if rows is None:
         rows = list(_day_query(day).values_list(*_DAY_ROW))
     outlets = outlets_by_id({row[1] for row in rows})
-    return sorted(rows, key=lambda row: reading_order(outlets[row[1]], row[2], row[0]))
+    return rows_in_reading_order(rows, outlets, outlet_at=1, page_at=2)
 
 
 # What a day's listing shows of each clipping, read for the whole day in day_groups(); in the
@@ -224,35 +237,14 @@ class ListedClipping:
     of the cost of a model instance with the other fields deferred: a busy day shows 78.
     """
 
-    __slots__ = (
-        "outlet",
-        "pk",
-        "title",
-        "slug",
-        "outlet_id",
-        "published_on",
-        "page",
-        "edition",
-        "position",
-        "kind",
-        "topics",
-    )
+    __slots__ = ("outlet", "topics", *_LISTED)
     page_label = Article.page_label
     get_absolute_url = Article.get_absolute_url
 
     def __init__(self, outlet: Outlet, *row) -> None:
         self.outlet = outlet
-        (
-            self.pk,
-            self.title,
-            self.slug,
-            self.outlet_id,
-            self.published_on,
-            self.page,
-            self.edition,
-            self.position,
-            self.kind,
-        ) = row
+        for name, value in zip(_LISTED, row, strict=True):
+            setattr(self, name, value)
 
 
 def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], int]:
@@ -265,9 +257,7 @@ def day_groups(day: datetime.date, per_outlet: int) -> tuple[list[OutletGroup], 
     values = Article.objects.published().filter(published_on=day).order_by().values_list(*_LISTED)
     rows = list(values)
     outlets = outlets_by_id({row[3] for row in rows})
-    # reading_order(), with each outlet's part of the key made once rather than once a row.
-    outlet_keys = {pk: (outlet.name.lower(), pk) for pk, outlet in outlets.items()}
-    rows.sort(key=lambda row: (*outlet_keys[row[3]], *_page_key(row[5]), row[0]))
+    rows = rows_in_reading_order(rows, outlets, outlet_at=3, page_at=5)
     groups: list[OutletGroup] = []
     list_path = reverse("articles:article-list")
     for outlet_id, items in groupby(rows, key=itemgetter(3)):

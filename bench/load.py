@@ -47,6 +47,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -161,22 +162,27 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> s
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def _process_stats() -> list[tuple[int, str, int, float]]:
-    """(pid, command name, parent pid, CPU seconds so far) of every process we can read."""
-    stats = []
+def _proc_files(name: str) -> Iterator[tuple[int, str]]:
+    """(pid, text of /proc/<pid>/<name>) for every process we can read it of."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            text = (entry / "stat").read_text()
+            yield int(entry.name), (entry / name).read_text()
         except OSError:
             continue
+
+
+def _process_stats() -> list[tuple[int, str, int, float]]:
+    """(pid, command name, parent pid, CPU seconds so far) of every process we can read."""
+    stats = []
+    for pid, text in _proc_files("stat"):
         # The name is in parentheses and may itself hold spaces or parentheses.
         name = text[text.index("(") + 1 : text.rindex(")")]
         fields = text[text.rindex(")") + 2 :].split()
         # After the name: state, ppid, ..., utime (11th) and stime (12th), in clock ticks.
         cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-        stats.append((int(entry.name), name, int(fields[1]), cpu))
+        stats.append((pid, name, int(fields[1]), cpu))
     return stats
 
 
@@ -564,17 +570,11 @@ def csv_probe(rows: int) -> None:
 def worker_status_mb(master: subprocess.Popen, field_name: str) -> dict[int, float]:
     """A /proc/<pid>/status memory field (VmRSS, VmHWM) of each gunicorn worker, in MB."""
     sizes = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
+    for pid, status in _proc_files("status"):
         if re.search(rf"^PPid:\s+{master.pid}$", status, re.M):
             match = re.search(rf"^{field_name}:\s+(\d+) kB", status, re.M)
             if match:
-                sizes[int(entry.name)] = int(match[1]) / 1024
+                sizes[pid] = int(match[1]) / 1024
     return sizes
 
 
