@@ -1,6 +1,24 @@
 import pytest
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the test database is a file in pytest's temporary folder, not memory.
+
+    With an in-memory database, Django hands the live server (the browser tests) the test
+    thread's own connection, and every request thread of the server then uses that one
+    connection too, at the same time as the others and as the test. Two threads inside one
+    SQLite connection can deadlock: a CI run hung in the browser tests until it was killed.
+    With a file, each thread opens a connection of its own and SQLite's locking keeps them apart.
+    """
+    from django.conf import settings
+
+    for alias, database in settings.DATABASES.items():
+        if database["ENGINE"] == "django.db.backends.sqlite3":
+            folder = tmp_path_factory.mktemp("database")
+            database.setdefault("TEST", {})["NAME"] = str(folder / f"test_{alias}.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache so cached pages never leak between tests."""
