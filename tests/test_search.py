@@ -5,7 +5,9 @@ check that the migration's objects come and go, the statements a search costs, a
 counts PostgreSQL alone keeps (SQLite's index keeps its own).
 """
 
+import contextlib
 import datetime
+import importlib
 
 import pytest
 from django.core.management import call_command
@@ -167,6 +169,39 @@ def test_english_stemming_both_ways():
     negotiations = ArticleFactory(body="The negotiations stalled.")
     assert set(titles(search("negotiations"))) == {negotiate.title, negotiations.title}
     assert set(titles(search("negotiate"))) == {negotiate.title, negotiations.title}
+
+
+def test_accents_are_ignored_both_ways():
+    # Romanised Japanese comes with and without macrons, often from different translators.
+    macrons = ArticleFactory(title="Governor visits Ryūkyū islands", body="Talks in Ōsaka.")
+    plain = ArticleFactory(title="Ryukyu fishermen protest", body="A rally in Osaka.")
+    ArticleFactory(title="Weather report", body="Rain in Kyushu.")
+    assert set(titles(search("Ryukyu"))) == {macrons.title, plain.title}
+    assert set(titles(search("Ryūkyū"))) == {macrons.title, plain.title}
+    assert set(titles(search("osaka"))) == {macrons.title, plain.title}
+    assert set(titles(search('"Ōsaka"'))) == {macrons.title, plain.title}
+
+
+def test_accents_are_ignored_in_outlet_and_topic_names():
+    outlet = OutletFactory(name="Ryūkyū Shimpō")
+    topic = TagFactory(name="Tōhoku recovery")
+    by_outlet = ArticleFactory(outlet=outlet, title="Base relocation vote", body="A vote.")
+    by_topic = ArticleFactory(title="Seawall rebuilt", body="Work ended.")
+    by_topic.tags.set([topic])
+    assert titles(search("ryukyu shimpo")) == [by_outlet.title]
+    assert titles(search("tohoku")) == [by_topic.title]
+
+
+def test_snippet_marks_a_match_written_with_other_accents_deep_in_the_body():
+    padding = "The committee met again and adjourned without a statement. " * 40
+    ArticleFactory(body=padding + "Protesters gathered in Ōsaka at dawn. " + padding)
+    ArticleFactory(body=padding + "Protesters gathered in Osaka at noon. " + padding)
+    snippets = [hit.snippet for hit in search("Osaka").hits]
+    assert len(snippets) == 2
+    assert any("<mark>Ōsaka</mark> at dawn" in snippet for snippet in snippets), snippets
+    assert any("<mark>Osaka</mark> at noon" in snippet for snippet in snippets), snippets
+    snippets = [hit.snippet for hit in search("Ōsaka").hits]
+    assert any("<mark>Osaka</mark> at noon" in snippet for snippet in snippets), snippets
 
 
 def test_snippet_marks_the_stemmed_match_and_escapes_the_body():
@@ -822,15 +857,23 @@ def search_objects_exist() -> bool:
         return "articles_article_fts" in connection.introspection.table_names(cursor)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_migration_indexes_existing_rows_and_reverses_cleanly():
-    before_search = [("articles", "0002_editors_group")]
+@contextlib.contextmanager
+def migrated_back_to(target: str):
+    """The database migrated back to articles' `target` for the block, which gets that state's
+    models; migrated forward to the latest again after it, whatever happens."""
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
-    executor.migrate(before_search)
+    executor.migrate([("articles", target)])
     try:
+        yield executor.loader.project_state([("articles", target)]).apps
+    finally:
+        MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_indexes_existing_rows_and_reverses_cleanly():
+    with migrated_back_to("0002_editors_group") as apps:
         assert not search_objects_exist()
-        apps = executor.loader.project_state(before_search).apps
         outlet = apps.get_model("articles", "Outlet").objects.create(name="Kyodo", slug="kyodo")
         topic = apps.get_model("articles", "Tag").objects.create(name="Fisheries", slug="fish")
         article = apps.get_model("articles", "Article").objects.create(
@@ -843,9 +886,76 @@ def test_migration_indexes_existing_rows_and_reverses_cleanly():
             publish_at=timezone.now() - datetime.timedelta(hours=1),
         )
         article.tags.add(topic)
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(latest)
     assert search_objects_exist()
     for query in ("saury", "fishermen", "kyodo", "fisheries"):
         assert titles(search(query)) == ["Saury catch falls"], query
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_folds_the_accents_of_clippings_already_indexed():
+    with migrated_back_to("0007_search_word_counts") as apps:
+        outlet = apps.get_model("articles", "Outlet").objects.create(
+            name="Ryūkyū Shimpō", slug="ryukyu-shimpo"
+        )
+        plain_outlet = apps.get_model("articles", "Outlet").objects.create(
+            name="Kyodo", slug="kyodo"
+        )
+        region = apps.get_model("articles", "Tag").objects.create(name="Tōhoku", slug="tohoku")
+        topic = apps.get_model("articles", "Tag").objects.create(
+            name="Recovery", slug="recovery", parent=region
+        )
+        published = {"status": "published", "publish_at": timezone.now() - datetime.timedelta(1)}
+        Article = apps.get_model("articles", "Article")
+        Article.objects.create(
+            title="Governor meets fishermen",
+            slug="governor",
+            outlet=outlet,
+            published_on=DAY,
+            body="The talks were held in Nago.",
+            **published,
+        )
+        Article.objects.create(
+            title="Seawall rebuilt",
+            slug="seawall",
+            outlet=plain_outlet,
+            published_on=DAY,
+            body="Work ended in Miyako.",
+            **published,
+        ).tags.add(topic)
+        Article.objects.create(
+            title="Talks in Ōsaka",
+            slug="osaka",
+            outlet=plain_outlet,
+            published_on=DAY,
+            body="Nothing was agreed.",
+            **published,
+        )
+    assert titles(search("ryukyu shimpo")) == ["Governor meets fishermen"]
+    assert titles(search("tohoku")) == ["Seawall rebuilt"]
+    assert titles(search("osaka")) == ["Talks in Ōsaka"]
+    assert titles(search("ōsaka")) == ["Talks in Ōsaka"]
+    if connection.vendor == "postgresql":
+        # The word counts were counted again from the folded vectors.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT documents FROM articles_search_word WHERE lexeme = 'osaka'")
+            assert cursor.fetchall() == [(1,)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's tokenizer folds accents")
+def test_the_migration_looks_for_every_letter_unaccent_folds():
+    # 0008 indexes again only the clippings with a character of FOLDABLE. Any character of the
+    # Basic Multilingual Plane that changes a word's lexeme under the new configuration must be
+    # one of them, or its clippings would keep their old vectors.
+    foldable = importlib.import_module("articles.migrations.0008_search_ignores_accents").FOLDABLE
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT cp, chr(cp) ~ %s FROM generate_series(161, 65533) AS cp "
+            "WHERE cp NOT BETWEEN 55296 AND 57343 AND unaccent(chr(cp)) <> chr(cp) "
+            "AND to_tsvector('english', 'x' || chr(cp) || 'x') "
+            "<> to_tsvector('readingroom_english', 'x' || chr(cp) || 'x')",
+            [foldable],
+        )
+        folding = dict(cursor.fetchall())
+    assert folding[ord("ō")] and folding[ord("Ū")] and len(folding) > 500
+    missed = [f"U+{cp:04X} {chr(cp)}" for cp, found in folding.items() if not found]
+    assert missed == []

@@ -139,6 +139,7 @@ def test_search_page_with_nothing_asked_shows_how_to_search(client, world):
     body = text(response)
     assert "How to search" in body
     assert '"northern territories"' in body and "OR" in body and "-henoko" in body
+    assert "Accents make no difference" in body
     assert "result" not in response.context
     assert "Putin" not in body
     # Nothing listed, so nothing to follow or download.

@@ -25,7 +25,9 @@ from articles.models import Article, ArticleQuerySet
 from .base import HIT_FIELDS, MATCH_END, MATCH_START, HitRow, IdsFilter, SearchBackend
 from .query import ParsedQuery, Term
 
-CONFIG = "english"
+# English stemming after unaccent for words with letters outside ASCII (migration 0008), so that
+# "Ryukyu" and "Ryūkyū" are one word, as they are to SQLite's tokenizer.
+CONFIG = "readingroom_english"
 COLUMN = "search_vector"
 # ts_rank's weights for D, C, B, A: a headline match counts ten times a body match.
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]
@@ -95,7 +97,9 @@ def body_around_first_match(query: ParsedQuery) -> RawSQL:
     body, and a page shows twenty. It is given 800 characters instead: from a little before the
     first place one of the words' stems appears, or from the start when none does (a match in the
     headline alone, whose excerpt is the start of the body). A stem found inside a longer word
-    only moves the stretch; ts_headline still marks real matches alone.
+    only moves the stretch; ts_headline still marks real matches alone. Where a stem is not in
+    the body as typed, it is looked for with the accents of both taken away (unaccent), as the
+    search itself matched: "Ryukyu" finds its place in a body that writes "Ryūkyū".
     """
     stems = []
     for group in query.groups:
@@ -107,10 +111,17 @@ def body_around_first_match(query: ParsedQuery) -> RawSQL:
     stems = list(dict.fromkeys(stems))[:SNIPPET_STEMS]
     if not stems:
         return RawSQL(f"{BODY}", ())
-    first = ", ".join(f"nullif(strpos(lower({BODY}), %s), 0)" for _ in stems)
+    # coalesce() reads its second argument only when the first is null: the body is unaccented
+    # only for a stem it does not hold as typed. A character unaccent writes as two (œ, …) moves
+    # the place found by one; the lead before it absorbs that.
+    place = (
+        f"coalesce(nullif(strpos(lower({BODY}), %s), 0), "
+        f"nullif(strpos(unaccent(lower({BODY})), unaccent(%s)), 0))"
+    )
+    first = ", ".join(place for _ in stems)
     return RawSQL(
         f"substr({BODY}, greatest(1, coalesce(least({first}), 1) - %s), %s)",
-        (*stems, SNIPPET_LEAD, SNIPPET_CHARS),
+        (*(param for stem in stems for param in (stem, stem)), SNIPPET_LEAD, SNIPPET_CHARS),
         output_field=TextField(),
     )
 
