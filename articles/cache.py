@@ -15,8 +15,10 @@ past the next scheduled publication time.
 
 Counts over the whole collection (per outlet, topic, month) cost a scan of a million rows, so
 views keep them with `until_next_write()`: the same generation ends them, and
-COLLECTION_CACHE_SECONDS (300 s unless set) bounds them. Development settings turn both caches
-off, so a template or data change shows on the next reload.
+COLLECTION_CACHE_SECONDS (300 s unless set) bounds them. The costliest (the topic tree, the
+outlets', the months') are counted again after a write in a thread, while readers are shown the
+counts from before it in pages that no cache keeps. Development settings turn both caches off,
+so a template or data change shows on the next reload.
 
 Writes that bypass model signals (bulk_create, update(), COPY, raw SQL) must call
 `collection_changed()`.
@@ -30,8 +32,11 @@ responses whose view chose its own Cache-Control (staff previews) are left alone
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import hashlib
+import logging
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -39,7 +44,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -56,6 +61,8 @@ from django.utils.http import http_date, parse_http_date_safe
 from .models import Article, Correction, Outlet, Tag
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 60
 # Collection-wide figures (counts per outlet, topic, month) are kept this long at most, page
@@ -139,13 +146,19 @@ def _collection_changed(sender, **kwargs) -> None:
 _local: dict[str, tuple[int, float, object]] = {}
 
 
-def until_next_write(name: str, compute: Callable[[], T]) -> T:
+def until_next_write(name: str, compute: Callable[[], T], *, late: bool = False) -> T:
     """`compute()`, remembered until the collection changes, COLLECTION_CACHE_SECONDS at most.
 
     For figures over the whole collection (counts per outlet, topic and month) that cost a
     full scan at a million clippings and change only when a clipping is written. The value is
     shared through Django's cache (so with Redis one process computes it for all) and kept in
     the process too; treat it as read-only, since the next request gets the same objects.
+
+    `late=True` is for counts alone: after a write, the value kept before it is served while a
+    thread of this process computes the new one, so no reader waits the second or more that
+    a count takes at a million clippings. Such a count is one write behind for that long, and
+    never older than the COLLECTION_CACHE_SECONDS it was kept for; once that has passed, or with
+    nothing kept, the request computes it as any other.
     """
     seconds = data_seconds()
     if seconds <= 0:
@@ -160,12 +173,68 @@ def until_next_write(name: str, compute: Callable[[], T]) -> T:
     if stored is not None and stored[0] == current and stored[1] > now:
         expires, value = stored[1], stored[2]
     else:
+        if late:
+            kept = [entry for entry in (local, stored) if entry is not None and entry[1] > now]
+            if kept:
+                _recount(name, compute, current, seconds)
+                served_late.set(True)
+                return max(kept, key=lambda entry: entry[0])[2]  # type: ignore[return-value]
         value = compute()
-        timeout = lifetime(seconds)
-        expires = now + timeout
-        cache.set(key, (current, expires, value), timeout=timeout)
+        expires = _keep(name, current, value, seconds)
     _local[name] = (current, expires, value)
     return value
+
+
+def _keep(name: str, current: int, value: object, seconds: int) -> float:
+    """Store `value` as `name`'s for generation `current`; when it expires."""
+    timeout = lifetime(seconds)
+    expires = time.time() + timeout
+    cache.set(f"{DATA_PREFIX}{name}", (current, expires, value), timeout=timeout)
+    return expires
+
+
+# Set when a request was given a count from before the last write: the page cache middleware
+# keeps such a page nowhere, so that the next reader gets the new count once it is ready.
+served_late: contextvars.ContextVar[bool] = contextvars.ContextVar("served_late", default=False)
+
+# The late counts being computed in this process, by name, and their threads (tests wait on them).
+_recounting: dict[str, threading.Thread] = {}
+_recounting_lock = threading.Lock()
+
+
+def _recount(name: str, compute: Callable[[], object], current: int, seconds: int) -> None:
+    """Compute `name` for generation `current` in a thread, unless one is at it already."""
+
+    def run() -> None:
+        try:
+            value = compute()
+            expires = _keep(name, current, value, seconds)
+            kept = _local.get(name)
+            if kept is None or kept[0] <= current:
+                _local[name] = (current, expires, value)
+        except Exception:
+            # The kept value goes on being served; the next request after it expires counts.
+            logger.exception("Counting %s after a write failed", name)
+        finally:
+            # The thread's own connections: Django opens one per thread and closes none of them.
+            connections.close_all()
+            with _recounting_lock:
+                _recounting.pop(name, None)
+
+    with _recounting_lock:
+        if name in _recounting:
+            return
+        thread = threading.Thread(target=run, name=f"readingroom recount {name}", daemon=True)
+        _recounting[name] = thread
+    thread.start()
+
+
+def wait_for_recounts(timeout: float | None = None) -> None:
+    """Wait for the counts being computed in this process's threads (for tests and commands)."""
+    with _recounting_lock:
+        threads = list(_recounting.values())
+    for thread in threads:
+        thread.join(timeout)
 
 
 def next_publication() -> datetime.datetime | None:
@@ -267,10 +336,17 @@ class PageCacheMiddleware:
             if page is not None and page[0] == current:
                 return self.replay(request, page)
 
-        response = self.get_response(request)
+        token = served_late.set(False)
+        try:
+            response = self.get_response(request)
+            late = served_late.get()
+        finally:
+            served_late.reset(token)
         if not self.shareable(response):
             return response
-        keep = lifetime(seconds) if seconds > 0 else 0
+        # A page with counts from before the last write (being counted again) is kept nowhere:
+        # neither here nor, with max-age=0, in browsers or a shared cache.
+        keep = lifetime(seconds) if seconds > 0 and not late else 0
         self.add_headers(response, keep)
         if keep > 0:
             cache.set(key, self.record(current, response), timeout=keep)

@@ -71,9 +71,10 @@ def outlets_with_counts() -> list[Outlet]:
     """All outlets by name, each carrying `public_count`, kept until the next write.
 
     Counting a million clippings takes a fraction of a second, too long for every page that
-    lists outlets (docs/performance.md).
+    lists outlets (docs/performance.md); after a write the counts from before it are shown
+    while they are counted again (`until_next_write(late=True)`).
     """
-    return until_next_write("outlets-with-counts", _outlets_with_counts)
+    return until_next_write("outlets-with-counts", _outlets_with_counts, late=True)
 
 
 def _outlets_with_counts() -> list[Outlet]:
@@ -92,9 +93,10 @@ def topic_tree() -> list[Tag]:
 
     A top-level count covers its sub-topics too, and a clipping filed under both a parent and
     one of its children counts once. Three queries whatever the size of the tree, taking
-    seconds at 1M clippings, so the tree is kept until the next write (docs/performance.md).
+    seconds at 1M clippings, so the tree is kept until the next write, and after one the tree
+    from before it is shown while it is counted again (docs/performance.md).
     """
-    return until_next_write("topic-tree", _topic_tree)
+    return until_next_write("topic-tree", _topic_tree, late=True)
 
 
 def _topic_tree() -> list[Tag]:
@@ -432,7 +434,9 @@ def _per_month(articles: QuerySet[Article]) -> dict[datetime.date, int]:
 
 
 def archive_index(request: HttpRequest) -> HttpResponse:
-    per_month = until_next_write("months", lambda: _per_month(Article.objects.published()))
+    per_month = until_next_write(
+        "months", lambda: _per_month(Article.objects.published()), late=True
+    )
     # Month names once, not a `date` filter for each of 180 months.
     names = {number: str(name) for number, name in MONTHS_3.items()}
     years = []

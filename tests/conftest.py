@@ -21,12 +21,22 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache so cached pages never leak between tests."""
+    """Each test starts with empty caches so cached pages and counts never leak between tests.
+
+    The process keeps its own copies of counts (articles.cache._local), which a count marked
+    `late` may serve after a write: from another test's database, were they left. A count
+    being made in a thread is waited for, so that no thread reads the database after its test.
+    """
     from django.core.cache import cache
 
+    from articles import cache as page_cache
+
     cache.clear()
+    page_cache._local.clear()
     yield
+    page_cache.wait_for_recounts(30)
     cache.clear()
+    page_cache._local.clear()
 
 
 @pytest.fixture

@@ -3,8 +3,10 @@
 import datetime
 import json
 import os
+import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles import cache as page_cache
+from articles import views
 from articles.models import Article, Correction
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
 
@@ -415,6 +418,119 @@ def test_until_next_write_takes_another_process_value_for_the_current_generation
     current = page_cache.generation()
     cache.set(f"{page_cache.DATA_PREFIX}test-shared", (current, time.time() + 60, "theirs"))
     assert page_cache.until_next_write("test-shared", lambda: "recomputed") == "theirs"
+
+
+class Counter:
+    """A count that takes as long as the test says: compute() waits for release() when held."""
+
+    def __init__(self, hold: bool = False) -> None:
+        self.calls = 0
+        self.threads: list[str] = []
+        self.go = threading.Event()
+        if not hold:
+            self.go.set()
+
+    def __call__(self) -> int:
+        self.threads.append(threading.current_thread().name)
+        assert self.go.wait(10), "the test never released the count"
+        self.calls += 1
+        return self.calls
+
+
+def test_a_late_count_is_served_from_before_the_write_while_it_is_counted_again(db, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    count = Counter()
+    assert page_cache.until_next_write("test-late", count, late=True) == 1
+    assert count.threads == [threading.current_thread().name]
+    count.go.clear()
+    ArticleFactory()  # a write
+    # The reader gets the count from before the write at once, and a thread counts again; a
+    # second reader meanwhile starts no second count.
+    assert page_cache.until_next_write("test-late", count, late=True) == 1
+    assert page_cache.until_next_write("test-late", count, late=True) == 1
+    assert count.calls == 1
+    count.go.set()
+    page_cache.wait_for_recounts(10)
+    assert count.calls == 2 and count.threads[1] != threading.current_thread().name
+    assert page_cache.until_next_write("test-late", count, late=True) == 2
+    assert count.calls == 2
+
+
+def test_a_count_not_marked_late_is_counted_again_in_the_request(db, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    count = Counter()
+    assert page_cache.until_next_write("test-on-time", count) == 1
+    ArticleFactory()
+    assert page_cache.until_next_write("test-on-time", count) == 2
+    assert set(count.threads) == {threading.current_thread().name}
+
+
+def test_a_late_count_older_than_its_lifetime_is_counted_in_the_request(db, settings, monkeypatch):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    count = Counter()
+    assert page_cache.until_next_write("test-late-expired", count, late=True) == 1
+    ArticleFactory()
+    later = time.time() + 301
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    assert page_cache.until_next_write("test-late-expired", count, late=True) == 2
+    assert set(count.threads) == {threading.current_thread().name}
+
+
+def test_a_late_count_that_fails_keeps_the_old_one_and_is_logged(db, settings, caplog):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    assert page_cache.until_next_write("test-late-fails", lambda: "before", late=True) == "before"
+    ArticleFactory()
+
+    def broken() -> str:
+        raise RuntimeError("the database went away")
+
+    assert page_cache.until_next_write("test-late-fails", broken, late=True) == "before"
+    page_cache.wait_for_recounts(10)
+    assert "Counting test-late-fails after a write failed" in caplog.text
+    # Tried again on the next request, and this time it works.
+    assert page_cache.until_next_write("test-late-fails", lambda: "after", late=True) == "before"
+    page_cache.wait_for_recounts(10)
+    assert page_cache.until_next_write("test-late-fails", lambda: "never", late=True) == "after"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_write_the_topic_list_does_not_wait_for_its_counts(settings, monkeypatch):
+    # Committed rows (transaction=True): the count's thread has a connection of its own.
+    settings.COLLECTION_CACHE_SECONDS = 300
+    topic = TagFactory(name="Fisheries")
+    ArticleFactory(tags=[topic])
+    count_threads = []
+    original = views._topic_tree
+
+    def topic_tree():
+        count_threads.append(threading.current_thread().name)
+        return original()
+
+    monkeypatch.setattr(views, "_topic_tree", topic_tree)
+    client = Client()
+    assert "Fisheries" in client.get("/topics/").content.decode()
+    ArticleFactory(tags=[topic])
+    # The list shows the count from before the write while a thread counts again, and that page
+    # is kept by no cache...
+    late = client.get("/topics/")
+    assert _topic_count(late, "Fisheries") == 1
+    assert "max-age=0" in late["Cache-Control"]
+    page_cache.wait_for_recounts(10)
+    assert count_threads[0] == threading.current_thread().name
+    assert count_threads[1] != threading.current_thread().name
+    # ...so the next reader gets the new count once it is ready, in a page kept as any other.
+    fresh = client.get("/topics/")
+    assert _topic_count(fresh, "Fisheries") == 2
+    assert "max-age=60" in fresh["Cache-Control"]
+    assert _topic_count(client.get("/topics/"), "Fisheries") == 2
+
+
+def _topic_count(response, name: str) -> int:
+    """The count the topic list shows for `name`."""
+    pattern = ">" + re.escape(name) + r'</a> <span class="count">(\d+) clipping'
+    found = re.search(pattern, response.content.decode())
+    assert found, f"no count for {name}"
+    return int(found[1])
 
 
 def test_until_next_write_expires_in_the_process_too(db, settings, monkeypatch):
