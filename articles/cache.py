@@ -262,26 +262,6 @@ def lifetime(seconds: int) -> int:
     return seconds
 
 
-class CollectionCache:
-    """For templates: `{% cache collection_cache.seconds name key collection_cache.generation %}`
-    keeps a fragment built from collection-wide counts (a coverage chart) until the next write.
-    """
-
-    @property
-    def seconds(self) -> int:
-        seconds = data_seconds()
-        return lifetime(seconds) if seconds > 0 else 0
-
-    @property
-    def generation(self) -> int:
-        return generation()
-
-
-def collection_cache(request: HttpRequest) -> dict[str, CollectionCache]:
-    """Context processor: `collection_cache` for the template fragment cache."""
-    return {"collection_cache": CollectionCache()}
-
-
 # --- The middleware ---------------------------------------------------------------------------
 
 

@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.dates import MONTHS_3
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import DetailView, ListView
 
@@ -60,6 +61,7 @@ from .models import Article, Correction, Outlet, Tag, topic_ids
 from .pagination import paginate
 from .search import MAX_QUERY_LENGTH, SearchFacets, SearchOrder, get_search_backend
 from .search.base import facet_limit
+from .templatetags.coverage import coverage_chart
 
 RECENT_DAYS = 7
 
@@ -563,6 +565,21 @@ def read_topics_by_slug() -> dict[str, tuple[Tag, list[Tag]]]:
     return {tag.slug: (tag, children[tag.pk]) for tag in tags}
 
 
+def kept_coverage_chart(owner: Outlet | Tag, articles: QuerySet[Article]) -> SafeString:
+    """The coverage chart of an outlet's or a topic's first page, drawn from `articles`.
+
+    Its counts take a scan of the owner's clippings (0.6 s for the most used topic at 1M), so
+    the drawn chart is kept until the next write, and after one the chart from before it is
+    shown while a thread draws it again (`until_next_write(late=True)`).
+    """
+    kind = "outlet" if isinstance(owner, Outlet) else "topic"
+    return until_next_write(
+        f"coverage:{kind}:{owner.pk}",
+        lambda: coverage_chart(articles, **{kind: owner.slug}),
+        late=True,
+    )
+
+
 class OutletDetailView(DetailView):
     model = Outlet
     template_name = "articles/outlet_detail.html"
@@ -580,7 +597,8 @@ class OutletDetailView(DetailView):
         articles = self.object.articles.published()
         context["page"] = paginate(self.request, articles.for_listing())
         attach_topics(context["page"].items)
-        context["coverage_articles"] = articles
+        if context["page"].is_first:
+            context["coverage_chart"] = kept_coverage_chart(self.object, articles)
         return context
 
 
@@ -618,7 +636,8 @@ class TopicDetailView(DetailView):
         context["page"] = paginate(self.request, articles.for_listing())
         attach_outlets(context["page"].items)
         attach_topics(context["page"].items)
-        context["coverage_articles"] = articles
+        if context["page"].is_first:
+            context["coverage_chart"] = kept_coverage_chart(topic, articles)
         return context
 
 

@@ -525,6 +525,24 @@ def test_after_a_write_the_topic_list_does_not_wait_for_its_counts(settings, mon
     assert _topic_count(client.get("/topics/"), "Fisheries") == 2
 
 
+@pytest.mark.django_db(transaction=True)
+def test_after_a_write_the_topic_page_shows_its_chart_from_before_until_it_is_drawn_again(
+    settings,
+):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    topic = TagFactory(name="Fisheries")
+    ArticleFactory(tags=[topic], published_on=datetime.date(2016, 3, 1))
+    client = Client()
+    url = topic.get_absolute_url()
+    assert "1 clipping in all" in client.get(url).content.decode()
+    ArticleFactory(tags=[topic], published_on=datetime.date(2016, 4, 1))
+    late = client.get(url)
+    assert "1 clipping in all" in late.content.decode()
+    assert "max-age=0" in late["Cache-Control"]
+    page_cache.wait_for_recounts(10)
+    assert "2 clippings in all" in client.get(url).content.decode()
+
+
 def _topic_count(response, name: str) -> int:
     """The count the topic list shows for `name`."""
     pattern = ">" + re.escape(name) + r'</a> <span class="count">(\d+) clipping'
