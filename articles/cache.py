@@ -16,9 +16,10 @@ past the next scheduled publication time.
 Counts over the whole collection (per outlet, topic, month) cost a scan of a million rows, so
 views keep them with `until_next_write()`: the same generation ends them, and
 COLLECTION_CACHE_SECONDS (300 s unless set) bounds them. The costliest (the topic tree, the
-outlets', the months') are counted again after a write in a thread, while readers are shown the
-counts from before it in pages that no cache keeps. Development settings turn both caches off,
-so a template or data change shows on the next reload.
+outlets' and the months' counts, the topic and outlet coverage charts) are made again after a
+write in a thread, while readers are shown those from before it in pages that no cache keeps.
+Development settings turn both caches off, so a template or data change shows on the next
+reload.
 
 Writes that bypass model signals (bulk_create, update(), COPY, raw SQL) must call
 `collection_changed()`.
@@ -154,11 +155,11 @@ def until_next_write(name: str, compute: Callable[[], T], *, late: bool = False)
     shared through Django's cache (so with Redis one process computes it for all) and kept in
     the process too; treat it as read-only, since the next request gets the same objects.
 
-    `late=True` is for counts alone: after a write, the value kept before it is served while a
-    thread of this process computes the new one, so no reader waits the second or more that
-    a count takes at a million clippings. Such a count is one write behind for that long, and
-    never older than the COLLECTION_CACHE_SECONDS it was kept for; once that has passed, or with
-    nothing kept, the request computes it as any other.
+    `late=True` is for counts (and charts drawn from them) alone: after a write, the value kept
+    before it is served while a thread of this process computes the new one, so no reader waits
+    the second or more that a count takes at a million clippings. Such a count is one write
+    behind for that long, and never older than the COLLECTION_CACHE_SECONDS it was kept for;
+    once that has passed, or with nothing kept, the request computes it as any other.
     """
     seconds = data_seconds()
     if seconds <= 0:
@@ -213,7 +214,7 @@ def _recount(name: str, compute: Callable[[], object], current: int, seconds: in
             if kept is None or kept[0] <= current:
                 _local[name] = (current, expires, value)
         except Exception:
-            # The kept value goes on being served; the next request after it expires counts.
+            # The kept value goes on being served, and the next request tries again.
             logger.exception("Counting %s after a write failed", name)
         finally:
             # The thread's own connections: Django opens one per thread and closes none of them.
@@ -230,7 +231,7 @@ def _recount(name: str, compute: Callable[[], object], current: int, seconds: in
 
 
 def wait_for_recounts(timeout: float | None = None) -> None:
-    """Wait for the counts being computed in this process's threads (for tests and commands)."""
+    """Wait for the counts being computed in this process's threads (tests use it)."""
     with _recounting_lock:
         threads = list(_recounting.values())
     for thread in threads:

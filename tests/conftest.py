@@ -7,9 +7,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
     With an in-memory database, Django hands the live server (the browser tests) the test
     thread's own connection, and every request thread of the server then uses that one
-    connection too, at the same time as the others and as the test. Two threads inside one
-    SQLite connection can deadlock: a CI run hung in the browser tests until it was killed.
-    With a file, each thread opens a connection of its own and SQLite's locking keeps them apart.
+    connection too, at the same time as the others and as the test: pages then fail with
+    "database table is locked" while the test writes (tests/test_live_server.py), and a CI run
+    that hung in the browser tests until it was killed most likely hung on that sharing. With a
+    file, each thread opens a connection of its own and SQLite's locking keeps them apart.
     """
     from django.conf import settings
 
