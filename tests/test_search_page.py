@@ -643,3 +643,15 @@ def test_search_chart_is_left_out_for_large_result_sets(client, db, settings):
     ArticleFactory(title="Lavrov two")
     page = client.get("/search/?q=lavrov").content.decode()
     assert 'id="search-coverage' not in page
+
+
+def test_facet_counts_group_their_thousands_as_the_rest_of_the_site():
+    from django.template.defaultfilters import floatformat
+
+    from articles.templatetags.listing import facet_values, grouped
+    from articles.views import FacetLink
+
+    for number in (0, 7, 999, 1000, 12345, 1234567):
+        assert grouped(number) == floatformat(number, "g")
+    html_out = facet_values([FacetLink(label="Kyodo", count=12345, href="/search/?q=x")])
+    assert '<span class="count">12,345</span>' in html_out
