@@ -906,30 +906,14 @@ def test_migration_folds_the_accents_of_clippings_already_indexed():
         )
         published = {"status": "published", "publish_at": timezone.now() - datetime.timedelta(1)}
         Article = apps.get_model("articles", "Article")
-        Article.objects.create(
-            title="Governor meets fishermen",
-            slug="governor",
-            outlet=outlet,
-            published_on=DAY,
-            body="The talks were held in Nago.",
-            **published,
-        )
-        Article.objects.create(
-            title="Seawall rebuilt",
-            slug="seawall",
-            outlet=plain_outlet,
-            published_on=DAY,
-            body="Work ended in Miyako.",
-            **published,
-        ).tags.add(topic)
-        Article.objects.create(
-            title="Talks in Ōsaka",
-            slug="osaka",
-            outlet=plain_outlet,
-            published_on=DAY,
-            body="Nothing was agreed.",
-            **published,
-        )
+        for title, slug, by, body, topics in [
+            ("Governor meets fishermen", "governor", outlet, "The talks were held in Nago.", []),
+            ("Seawall rebuilt", "seawall", plain_outlet, "Work ended in Miyako.", [topic]),
+            ("Talks in Ōsaka", "osaka", plain_outlet, "Nothing was agreed.", []),
+        ]:
+            Article.objects.create(
+                title=title, slug=slug, outlet=by, published_on=DAY, body=body, **published
+            ).tags.set(topics)
     assert titles(search("ryukyu shimpo")) == ["Governor meets fishermen"]
     assert titles(search("tohoku")) == ["Seawall rebuilt"]
     assert titles(search("osaka")) == ["Talks in Ōsaka"]
