@@ -11,9 +11,9 @@ The cost of a search is bounded by one window of the newest matches (COUNT_LIMIT
 gives the total ("500+" beyond it), the facets and the candidates relevance ranks; past it the
 page says so. Issue 4 §5 and bench/search_bench.py hold the measured budget. What a search
 needs to know about the whole collection (its dates, outlets and topics) is kept until the next
-write (`articles.cache.until_next_write`); nothing about a query is. Everything else is ordinary
-ORM work on the caller's queryset, which starts from `Article.objects.published()`, so a backend
-can never widen what is public.
+write (`articles.cache.until_next_write`); nothing about a query is. The window is read from the
+caller's queryset, which starts from `Article.objects.published()`, and a page's rows are read by
+the window's ids, so a backend can never widen what is public.
 """
 
 from __future__ import annotations
@@ -353,20 +353,18 @@ class SearchBackend:
         raise NotImplementedError
 
     def ranked_hits(
-        self,
-        queryset: ArticleQuerySet,
-        candidates: list[int],
-        query: ParsedQuery,
-        offset: int,
-        limit: int,
+        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
     ) -> list[HitRow]:
-        """One page of the candidates, best first and newest first on ties, ready to show."""
+        """One page of the candidates, best first and newest first on ties, ready to show.
+
+        The candidates are ids the caller's queryset gave in this request (the window), so no
+        filter of it is applied again.
+        """
         raise NotImplementedError
 
-    def hits_for(
-        self, queryset: ArticleQuerySet, ids: list[int], query: ParsedQuery
-    ) -> list[HitRow]:
-        """The rows of these ids still in `queryset`, in any order, ready to show."""
+    def hits_for(self, ids: list[int], query: ParsedQuery) -> list[HitRow]:
+        """The rows of these ids, in any order, ready to show; the ids come from the caller's
+        queryset, as for `ranked_hits`."""
         raise NotImplementedError
 
     def dated_matching(
@@ -454,7 +452,7 @@ class SearchBackend:
             result.window = rank_limit()
             if offset >= result.reachable:
                 return result
-            rows = self.ranked_hits(queryset, window.ids[: result.window], parsed, offset, limit)
+            rows = self.ranked_hits(window.ids[: result.window], parsed, offset, limit)
         else:
             result.window = count_limit()
             if offset >= result.reachable:
@@ -471,7 +469,7 @@ class SearchBackend:
                     .values_list("pk", flat=True)
                 )
                 ids = list(oldest[offset:stop])
-            found = {row.pk: row for row in self.hits_for(queryset, ids, parsed)} if ids else {}
+            found = {row.pk: row for row in self.hits_for(ids, parsed)} if ids else {}
             rows = [found[pk] for pk in ids if pk in found]
 
         result.hits = self._hits(rows, collection)

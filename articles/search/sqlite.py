@@ -131,12 +131,7 @@ class SQLiteSearchBackend(SearchBackend):
         return queryset.filter(NotIndexedInMatches(expression))
 
     def ranked_hits(
-        self,
-        queryset: ArticleQuerySet,
-        candidates: list[int],
-        query: ParsedQuery,
-        offset: int,
-        limit: int,
+        self, candidates: list[int], query: ParsedQuery, offset: int, limit: int
     ) -> list[HitRow]:
         if not candidates:
             return []
@@ -159,17 +154,11 @@ class SQLiteSearchBackend(SearchBackend):
                 [to_fts5(query), json.dumps(candidates), *_bounds(candidates), limit, offset],
             )
             ids = [pk for (pk,) in cursor.fetchall()]
-        found = {row.pk: row for row in self.hits_for(queryset, ids, query)} if ids else {}
+        found = {row.pk: row for row in self.hits_for(ids, query)} if ids else {}
         return [found[pk] for pk in ids if pk in found]
 
-    def hits_for(
-        self, queryset: ArticleQuerySet, ids: list[int], query: ParsedQuery
-    ) -> list[HitRow]:
+    def hits_for(self, ids: list[int], query: ParsedQuery) -> list[HitRow]:
         connection = connections[self.using]
-        # Still in the caller's queryset: a clipping unpublished a moment ago drops out.
-        still_sql, still_params = (
-            queryset.filter(self.in_ids("pk", ids)).values("pk").query.sql_with_params()
-        )
         columns = ", ".join(
             f"articles_article.{connection.ops.quote_name(name)}" for name in HIT_FIELDS
         )
@@ -180,8 +169,7 @@ class SQLiteSearchBackend(SearchBackend):
             f"WHERE l.article_id = {TABLE}.rowid) "
             f"FROM {TABLE} CROSS JOIN articles_article ON articles_article.id = {TABLE}.rowid "
             f"WHERE {TABLE} MATCH %s AND +{TABLE}.rowid IN (SELECT value FROM json_each(%s)) "
-            f"AND {TABLE}.rowid BETWEEN %s AND %s "
-            f"AND articles_article.id IN ({still_sql})"
+            f"AND {TABLE}.rowid BETWEEN %s AND %s"
         )
         params = [
             MATCH_START,
@@ -190,7 +178,6 @@ class SQLiteSearchBackend(SearchBackend):
             to_fts5(query),
             json.dumps(ids),
             *_bounds(ids),
-            *still_params,
         ]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
