@@ -35,6 +35,7 @@ import http.client
 import json
 import os
 import platform
+import random
 import re
 import resource
 import secrets
@@ -44,14 +45,16 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from math import ceil
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -427,6 +430,69 @@ def wrk(url: str, duration: int, connections: int, threads: int) -> Result:
     return result
 
 
+def readers(url: str, duration: float, count: int, think_ms: float, seed: int = 1) -> Result:
+    """`count` readers for `duration` seconds, each pausing before every request for a random
+    time of mean `think_ms` (exponentially distributed: the think time of a load test's users).
+
+    Each request opens its own connection, as a reader's click does after a pause. wrk cannot
+    stand in here: its connections stay open while they wait, and each idle one holds a sync
+    gunicorn worker, which reads the request as soon as it accepts the connection. The pauses
+    are left out of the latencies; the readers are threads of this process, whose own CPU is not
+    in the "wrk" column.
+    """
+    target = urlsplit(url)
+    path = target.path + (f"?{target.query}" if target.query else "")
+    load = os.getloadavg()[0]
+    stop_at = time.monotonic() + duration
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def reader(number: int) -> None:
+        nonlocal errors
+        pauses = random.Random(seed * 1000 + number)
+        while True:
+            pause = pauses.expovariate(1000 / think_ms)
+            if time.monotonic() + pause >= stop_at:
+                return
+            time.sleep(pause)
+            started = time.perf_counter()
+            try:
+                connection = http.client.HTTPConnection(target.hostname, target.port, timeout=5)
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                connection.close()
+                answered = response.status == 200
+            except OSError:
+                answered = False
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                if answered:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+
+    def percentile(share: float) -> float:
+        return latencies[max(0, ceil(share * len(latencies)) - 1)] if latencies else float("nan")
+
+    return Result(
+        rps=(len(latencies) + errors) / duration,
+        p50_ms=percentile(0.50),
+        p99_ms=percentile(0.99),
+        errors=errors,
+        requests=len(latencies) + errors,
+        load=load,
+    )
+
+
 def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers=headers or {})
     try:
@@ -686,9 +752,13 @@ def prime(base: str, path: str, workers: int) -> None:
 
 
 def timed(url: str, args, server: subprocess.Popen | None) -> Result:
-    """wrk for --duration; with `server`, also the CPU each request cost."""
+    """wrk (or paced readers, with --think) for --duration; with `server`, also the CPU each
+    request cost."""
     before = cpu_snapshot(server.pid) if server else None
-    result = wrk(url, args.duration, args.connections, args.threads)
+    if args.think:
+        result = readers(url, args.duration, args.connections, args.think)
+    else:
+        result = wrk(url, args.duration, args.connections, args.threads)
     if server:
         result.cpu_ms = cpu_per_request(before, cpu_snapshot(server.pid), result.requests)
     return result
@@ -850,6 +920,15 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk before each")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="measure with --connections readers instead of wrk, each pausing a random time of "
+        "this mean (exponential) before each request, on a new connection; 0 (the default): "
+        "wrk, each connection sending its next request as soon as the last is answered",
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
     parser.add_argument("--rounds", default="uncached,cached,nginx")
     parser.add_argument("--only", help="comma-separated page labels to measure (default: all)")
@@ -973,7 +1052,15 @@ def run(args, rounds: list[str], database_url: str, tmp: Path) -> None:
     print()
     print(f"Reading Room load benchmark, {report.started}, {database_url}")
     print(f"Command: {report.command}")
-    print(f"wrk: {args.connections} connections, {args.threads} threads, {args.duration:g} s each")
+    if args.think:
+        print(
+            f"{args.connections} readers, each pausing {args.think:g} ms on average before a "
+            f"request, {args.duration:g} s a page (warm-ups with wrk)"
+        )
+    else:
+        print(
+            f"wrk: {args.connections} connections, {args.threads} threads, {args.duration:g} s each"
+        )
     print()
     print(tables(report))
     print()

@@ -1,17 +1,22 @@
-"""The benchmark's reference pages (bench/reference.py), routed only when it starts the site,
-and the load benchmark's CPU accounting (bench/load.py)."""
+"""The benchmark's reference pages (bench/reference.py), routed only when it starts the site;
+the load benchmark's CPU accounting and paced readers (bench/load.py), and the after-write
+timing (bench/after_write.py)."""
 
 import datetime
+import http.server
 import subprocess
 import sys
+import threading
 import time
 
+import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from articles import cache
 from articles.models import Article
-from bench import load, reference
+from bench import after_write, load, reference
 from tests.factories import ArticleFactory
 
 
@@ -85,3 +90,57 @@ def test_cpu_table_compares_each_page_with_the_minimal_page():
     lines = table.splitlines()
     assert lines[2] == "| minimal | 3.00 | 0.50 | 0.50 | 4.00 | 1.00 |"
     assert lines[3] == "| home | 4.50 | 1.00 | 0.50 | 6.00 | 1.50 |"
+
+
+class _Answer(http.server.BaseHTTPRequestHandler):
+    """A page that answers at once, and a missing one."""
+
+    def do_GET(self):
+        status = 200 if self.path.startswith("/page") else 404
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def tiny_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_readers_pause_between_requests_and_leave_the_pause_out(tiny_server):
+    """Two readers pausing 100 ms on average for 2 s make about forty requests (thousands
+    without the pause), and a request that answers at once is timed well under the pause."""
+    result = load.readers(f"{tiny_server}/page?q=x", duration=2, count=2, think_ms=100)
+    assert result.errors == 0
+    assert 10 <= result.requests <= 90
+    assert result.p50_ms < 50
+    assert result.rps == result.requests / 2
+
+
+def test_readers_count_what_does_not_answer_200_as_errors(tiny_server):
+    result = load.readers(f"{tiny_server}/missing", duration=1, count=2, think_ms=50)
+    assert result.requests > 0
+    assert result.errors == result.requests
+
+
+def test_after_write_times_a_page_warm_then_after_the_generation_moves(client, db, settings):
+    settings.COLLECTION_CACHE_SECONDS = 300
+    ArticleFactory()
+    before = cache.generation()
+    timing = after_write.after_write(client, "/topics/")
+    assert cache.generation() > before
+    assert timing.path == "/topics/"
+    assert min(timing.warm_ms, timing.first_ms, timing.second_ms) > 0
+
+
+def test_after_write_stops_on_a_page_that_does_not_answer(client, db):
+    with pytest.raises(SystemExit, match="/no-such-page/ answered 404"):
+        after_write.after_write(client, "/no-such-page/")
