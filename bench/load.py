@@ -387,6 +387,8 @@ class Result:
     # CPU milliseconds per request of the site's processes ("app"), the database server's
     # ("db") and wrk's: steadier than req/s on a shared machine (round 1 only).
     cpu_ms: dict[str, float] = field(default_factory=dict)
+    # Measured by paced readers (--think): their pauses, not the server, set the rate.
+    paced: bool = False
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -490,6 +492,7 @@ def readers(url: str, duration: float, count: int, think_ms: float, seed: int = 
         errors=errors,
         requests=len(latencies) + errors,
         load=load,
+        paced=True,
     )
 
 
@@ -821,7 +824,8 @@ def measure_nginx(base: str, app_base: str, rows: list[Row], args, tmp: Path) ->
 
 
 def percent(result: Result | None, ceiling: Result | None) -> str:
-    if result is None or ceiling is None or not ceiling.rps:
+    """req/s as a share of the ceiling's; nothing for paced readers, whose rate is their own."""
+    if result is None or ceiling is None or not ceiling.rps or result.paced:
         return ""
     return f"{100 * result.rps / ceiling.rps:.1f} %"
 
@@ -1016,10 +1020,10 @@ def run(args, rounds: list[str], database_url: str, tmp: Path) -> None:
         settle(base)
         wrk(base + MINIMAL, args.warmup, args.connections, args.threads)
         minimal = report.ceilings["minimal"] = timed(base + MINIMAL, args, server)
+        share = percent(minimal, report.ceilings["uncached"])
         print(
             f"  uncached minimal Django page {MINIMAL}: {minimal.rps:,.1f} req/s "
-            f"({percent(minimal, report.ceilings['uncached'])} of the ceiling), "
-            f"p99 {minimal.p99_ms:.1f} ms",
+            f"{f'({share} of the ceiling), ' if share else ''}p99 {minimal.p99_ms:.1f} ms",
             flush=True,
         )
         report.rss_mb["uncached"] = worker_rss_mb(server)

@@ -123,6 +123,7 @@ def test_readers_pause_between_requests_and_leave_the_pause_out(tiny_server):
     assert 10 <= result.requests <= 90
     assert result.p50_ms < 50
     assert result.rps == result.requests / 2
+    assert result.paced
 
 
 def test_readers_count_what_does_not_answer_200_as_errors(tiny_server):
@@ -144,3 +145,9 @@ def test_after_write_times_a_page_warm_then_after_the_generation_moves(client, d
 def test_after_write_stops_on_a_page_that_does_not_answer(client, db):
     with pytest.raises(SystemExit, match="/no-such-page/ answered 404"):
         after_write.after_write(client, "/no-such-page/")
+
+
+def test_paced_rates_are_not_compared_with_the_ceiling():
+    ceiling = load.Result(rps=1000)
+    assert load.percent(load.Result(rps=100), ceiling) == "10.0 %"
+    assert load.percent(load.Result(rps=100, paced=True), ceiling) == ""
