@@ -189,27 +189,46 @@ def _process_stats() -> list[tuple[int, str, int, float]]:
     return stats
 
 
-def cpu_snapshot(master_pid: int) -> dict[str, float]:
+def cpu_snapshot(master_pid: int) -> dict:
     """CPU seconds used so far by the site (the gunicorn master and its workers), by the
     database server (every `postgres` process: its background workers too, so a vacuum during a
-    run shows) and by the finished children of this script (wrk)."""
+    run shows) and by the finished children of this script (wrk); and each of the site's and
+    the database's processes by pid, so that one which ends between two snapshots does not
+    count against the other processes' use (`cpu_per_request`)."""
     app = db = 0.0
+    processes: dict[int, tuple[str, float]] = {}
     for pid, name, parent, cpu in _process_stats():
         if master_pid in (pid, parent):
             app += cpu
+            processes[pid] = ("app", cpu)
         elif name == "postgres":
             db += cpu
+            processes[pid] = ("db", cpu)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"app": app, "db": db, "wrk": children.ru_utime + children.ru_stime}
+    return {
+        "app": app,
+        "db": db,
+        "wrk": children.ru_utime + children.ru_stime,
+        "processes": processes,
+    }
 
 
-def cpu_per_request(
-    before: dict[str, float], after: dict[str, float], requests: int
-) -> dict[str, float]:
-    """Milliseconds of CPU per request, by part, between two snapshots."""
+def cpu_per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
+    """Milliseconds of CPU per request, by part, between two snapshots.
+
+    Counted process by process: a process that started in between counts whole, and one that
+    ended in between (an autovacuum worker, a database connection closed) is left out, its last
+    moments unseen, rather than subtracted from the others' use.
+    """
     if requests <= 0:
         return {}
-    return {part: (after[part] - before[part]) * 1000 / requests for part in before}
+    used = {"app": 0.0, "db": 0.0, "wrk": after["wrk"] - before["wrk"]}
+    earlier = before["processes"]
+    for pid, (part, cpu) in after["processes"].items():
+        was_part, was_cpu = earlier.get(pid, (part, 0.0))
+        # A pid used again by a new process starts from nothing.
+        used[part] += cpu - was_cpu if was_part == part and cpu >= was_cpu else cpu
+    return {part: seconds * 1000 / requests for part, seconds in used.items()}
 
 
 def worker_rss_mb(master: subprocess.Popen) -> list[float]:

@@ -74,10 +74,30 @@ def test_cpu_snapshot_counts_the_site_and_the_finished_children():
         site.communicate(b"")
     assert 0.25 <= before["app"] <= after["app"] < 1.0
     assert after["wrk"] - before["wrk"] >= 0.15
-    assert set(after) == {"app", "db", "wrk"}
+    assert set(after) == {"app", "db", "wrk", "processes"}
+    assert after["processes"][site.pid] == ("app", after["app"])
     per_request = load.cpu_per_request(before, after, requests=100)
     assert per_request["wrk"] >= 1.5  # at least 0.15 s over 100 requests
     assert load.cpu_per_request(before, after, requests=0) == {}
+
+
+def test_a_process_that_ends_between_snapshots_is_not_subtracted():
+    """An autovacuum worker that used 2 s and then ended must not make the database's use
+    negative: the other database process used 0.5 s, and that is what counts."""
+    before = {
+        "app": 1.0,
+        "db": 5.0,
+        "wrk": 0.0,
+        "processes": {10: ("app", 1.0), 20: ("db", 3.0), 30: ("db", 2.0)},
+    }
+    after = {
+        "app": 1.5,
+        "db": 3.6,
+        "wrk": 0.1,
+        "processes": {10: ("app", 1.5), 20: ("db", 3.5), 40: ("db", 0.1)},
+    }
+    per_request = load.cpu_per_request(before, after, requests=100)
+    assert per_request == pytest.approx({"app": 5.0, "db": 6.0, "wrk": 1.0})
 
 
 def test_cpu_table_compares_each_page_with_the_minimal_page():
