@@ -21,6 +21,7 @@ import argparse
 import os
 import secrets
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -37,7 +38,9 @@ class Timing(NamedTuple):
     second_ms: float
 
 
-def setup(database_url: str) -> None:
+def setup(database_url: str, static_root: str) -> None:
+    """Production settings in this process, static files collected into `static_root` (the
+    pages name them by their hashed names)."""
     os.environ.update(
         DATABASE_URL=database_url,
         DEBUG="0",
@@ -47,11 +50,14 @@ def setup(database_url: str) -> None:
         PAGE_CACHE_SECONDS="0",
         COLLECTION_CACHE_SECONDS="300",
         DJANGO_SETTINGS_MODULE="readingroom.settings",
+        STATIC_ROOT=static_root,
     )
     sys.path.insert(0, str(ROOT))
     import django
+    from django.core.management import call_command
 
     django.setup()
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def _timed(client, path: str) -> float:
@@ -79,7 +85,8 @@ def after_write(client, path: str, warm_requests: int = 2) -> Timing:
 
 
 def most_used_topic(tag_model) -> str:
-    """The topic page with the most clippings: its coverage chart costs the most to redraw."""
+    """The topic page with the most clippings filed under it directly: its coverage chart is
+    among the costliest to draw again."""
     from django.db.models import Count
 
     tag = tag_model.objects.annotate(n=Count("articles")).order_by("-n").first()
@@ -91,14 +98,19 @@ def main() -> None:
     parser.add_argument("pages", nargs="*", help=f"paths to time (default: {' '.join(PAGES)})")
     parser.add_argument("--database-url", default=DEFAULT_URL)
     args = parser.parse_args()
-    setup(args.database_url)
+    with tempfile.TemporaryDirectory(prefix="rr-after-write-") as static_root:
+        setup(args.database_url, static_root)
+        run(args.pages, args.database_url)
+
+
+def run(pages: list[str], database_url: str) -> None:
     from django.test import Client
 
     from articles.models import Tag
 
-    pages = args.pages or [*PAGES, most_used_topic(Tag)]
+    pages = pages or [*PAGES, most_used_topic(Tag)]
     client = Client()
-    print(f"First request after a write, {args.database_url}")
+    print(f"First request after a write, {database_url}")
     print("| page | warm ms | first after a write ms | next ms |")
     print("|---|---:|---:|---:|")
     for path in pages:
