@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from articles import cache as page_cache
 from articles import views
 from articles.models import Article, Outlet, Tag, topic_ids
 from tests.factories import ArticleFactory, OutletFactory, TagFactory
@@ -1198,10 +1199,39 @@ def test_archive_pages_take_their_days_from_the_kept_ones(client, db, settings, 
         ArticleFactory(published_on=day, tags=[TagFactory()])
     get(client, url)
     assert count_queries(client, url) == queries
-    # A new clipping on another day shows at once: the write makes the kept days stale.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_write_the_days_are_counted_again_in_a_thread(client, settings):
+    """The kept days are served late after a write, as the other counts are: the first page
+    after it shows the days from before, kept by no cache, and the next shows the new day."""
+    settings.COLLECTION_CACHE_SECONDS = 300
+    for day in (D(2015, 10, 30), D(2015, 11, 10)):
+        ArticleFactory(published_on=day)
+    assert "/archive/2015/11/10/" in page_text(get(client, "/"))
+    assert "/archive/2015/11/20/" not in page_text(get(client, "/archive/2015/11/"))
     ArticleFactory(title="Fresh", published_on=D(2015, 11, 20))
-    month = get(client, "/archive/2015/11/")
-    assert "/archive/2015/11/20/" in page_text(month)
+    late = get(client, "/archive/2015/11/")
+    assert "/archive/2015/11/20/" not in page_text(late)
+    assert "max-age=0" in late["Cache-Control"]
+    page_cache.wait_for_recounts(10)
+    assert "/archive/2015/11/20/" in page_text(get(client, "/archive/2015/11/"))
+    home = page_text(get(client, "/"))
+    assert "Fresh" in home
+    assert "/archive/2015/11/10/" in home
+
+
+def test_a_month_newer_than_the_kept_days_is_found_not_404(client, db, settings):
+    """A write that publishes a month's first clipping: the month page counts its own days
+    rather than answering 404 from days kept before the write."""
+    settings.COLLECTION_CACHE_SECONDS = 300
+    ArticleFactory(published_on=D(2015, 11, 10))
+    get(client, "/archive/2015/11/")
+    views.public_days()  # kept, without March 2016
+    ArticleFactory(title="Fresh", published_on=D(2016, 3, 5))
+    month = get(client, "/archive/2016/03/")
+    assert "/archive/2016/03/05/" in page_text(month)
+    assert client.get("/archive/2016/04/").status_code == 404
 
 
 def test_topic_filter_asks_by_topic_ids_alone(client, list_world, settings):
