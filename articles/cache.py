@@ -16,10 +16,10 @@ past the next scheduled publication time.
 Counts over the whole collection (per outlet, topic, month) cost a scan of a million rows, so
 views keep them with `until_next_write()`: the same generation ends them, and
 COLLECTION_CACHE_SECONDS (300 s unless set) bounds them. The costliest (the topic tree, the
-outlets' and the months' counts, the topic and outlet coverage charts) are made again after a
-write in a thread, while readers are shown those from before it in pages that no cache keeps.
-Development settings turn both caches off, so a template or data change shows on the next
-reload.
+outlets' and the months' counts, the public days, the topic and outlet coverage charts) are made
+again after a write in a thread, while readers are shown those from before it in pages that
+no cache keeps. Development settings turn both caches off, so a template or data change shows
+on the next reload.
 
 Writes that bypass model signals (bulk_create, update(), COPY, raw SQL) must call
 `collection_changed()`.
