@@ -485,7 +485,7 @@ def readers(url: str, duration: float, count: int, think_ms: float, seed: int = 
                 response.read()
                 connection.close()
                 answered = response.status == 200
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 answered = False
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
