@@ -1,8 +1,9 @@
 """The benchmark's reference pages (bench/reference.py), routed only when it starts the site;
 the load benchmark's CPU accounting and paced readers (bench/load.py), and the after-write
-timing (bench/after_write.py)."""
+timing (bench/after_write.py), garbage collection's pauses (bench/gc_pauses.py)."""
 
 import datetime
+import gc
 import http.server
 import subprocess
 import sys
@@ -10,13 +11,14 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from articles import cache
 from articles.models import Article
-from bench import after_write, load, reference
+from bench import after_write, gc_pauses, load, reference
 from tests.factories import ArticleFactory
 
 
@@ -171,3 +173,46 @@ def test_paced_rates_are_not_compared_with_the_ceiling():
     ceiling = load.Result(rps=1000)
     assert load.percent(load.Result(rps=100), ceiling) == "10.0 %"
     assert load.percent(load.Result(rps=100, paced=True), ceiling) == ""
+
+
+def test_gc_pauses_times_full_collections_and_leaves_the_process_unfrozen():
+    def get(path: str) -> None:
+        # A request in which a full collection runs.
+        gc.collect()
+
+    for frozen in (False, True):
+        result = gc_pauses.measure(get, "/x", requests=40, frozen=frozen, pause_ms=0)
+        assert len(result.latencies_ms) == len(result.spans) == 40
+        assert len(result.full_collections) >= 40
+        assert result.longest_full_ms > 0
+        assert gc.get_freeze_count() == 0
+        hit, count = result.slowest_with_full_collection()
+        assert (hit, count) == (1, 1)
+        assert gc_pauses.report_line("/x", result).startswith(
+            f"| /x | {'frozen' if frozen else 'as Python leaves it'} |"
+        )
+
+
+def test_gc_pauses_counts_the_slowest_requests_a_full_collection_fell_in():
+    result = gc_pauses.Pauses(frozen=False)
+    result.spans = [(float(n), n + 0.01) for n in range(199)] + [(500.0, 501.0)]
+    result.latencies_ms = [(end - start) * 1000 for start, end in result.spans]
+    result.full_collections = [(500.2, 500.7, 500.0), (3.001, 3.002, 1.0)]
+    assert result.slowest_with_full_collection() == (1, 2)
+    assert result.percentile(0.99) == pytest.approx(10.0)
+    assert result.longest_full_ms == 500.0
+
+
+def test_gc_pauses_serves_pages_through_the_wsgi_handler(db):
+    ArticleFactory(title="Fisheries talks resume")
+    get = gc_pauses.wsgi_get()
+    # The handler closes the connection around each request; the test's transaction is on it.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        assert b"Fisheries talks resume" in get("/articles/")
+        with pytest.raises(SystemExit, match="/no-such-page/ answered 404"):
+            get("/no-such-page/")
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
