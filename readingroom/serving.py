@@ -36,7 +36,7 @@ class WarmUpFreezer:
     never go away (modules, classes, URL patterns, compiled templates), and walking them cost
     36-53 ms: the request it fell in was the slowest 1 % of its search page, twice the others
     (measured at a million clippings). Frozen (`gc.freeze()`), they are left out of every
-    collection; a full one then costs under 3 ms.
+    collection; a full one then costs under 4 ms.
 
     Templates are compiled and caches filled by the first requests, not at import, so the
     freeze follows requests, not startup, and is repeated as the process settles. Each runs
