@@ -100,3 +100,21 @@ print(json.dumps({"first": first, "second": second}))
     assert after_close > 0
     # The second request is not a freezing one: nothing more is frozen after it.
     assert report["second"][2] == report["second"][1]
+
+
+def test_the_asgi_entry_point_freezes_after_its_first_request_too():
+    # The ASGI handler sends the same signal when a response is done; sent here by hand.
+    code = """
+import gc
+import readingroom.asgi
+from django.core.signals import request_finished
+
+before = gc.get_freeze_count()
+request_finished.send(sender=None)
+print(before, gc.get_freeze_count())
+"""
+    result = run_python(code, SECRET_KEY="x" * 60, ALLOWED_HOSTS="127.0.0.1")
+    assert result.returncode == 0, result.stderr
+    before, after = map(int, result.stdout.split())
+    assert before == 0
+    assert after > 0
