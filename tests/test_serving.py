@@ -98,8 +98,9 @@ print(json.dumps({"first": first, "second": second}))
     # The freeze waits until the response is closed, that is sent.
     assert before_close == 0
     assert after_close > 0
-    # The second request is not a freezing one: nothing more is frozen after it.
-    assert report["second"][2] == report["second"][1]
+    # The second request is not a freezing one: nothing more is frozen after it (frozen
+    # objects freed meanwhile leave the count).
+    assert report["second"][2] <= report["second"][1]
 
 
 def test_the_asgi_entry_point_freezes_after_its_first_request_too():
