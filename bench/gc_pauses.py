@@ -37,11 +37,14 @@ WARM_REQUESTS = 10
 @dataclass
 class Pauses:
     frozen: bool
-    latencies_ms: list[float] = field(default_factory=list)
     # (start, end) on the perf_counter clock and milliseconds of each full collection.
     full_collections: list[tuple[float, float, float]] = field(default_factory=list)
     # (start, end) of each request, in the order made.
     spans: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def latencies_ms(self) -> list[float]:
+        return [(end - start) * 1000 for start, end in self.spans]
 
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies_ms)
@@ -104,7 +107,6 @@ def measure(
                 get(path)
                 end = time.perf_counter()
                 result.spans.append((begin, end))
-                result.latencies_ms.append((end - begin) * 1000)
         finally:
             gc.callbacks.remove(on_collection)
     finally:
